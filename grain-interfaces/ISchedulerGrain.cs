@@ -1,0 +1,27 @@
+using DroneDelivery.GrainInterfaces.Model;
+
+namespace DroneDelivery.GrainInterfaces;
+
+/// <summary>
+/// The scheduler of one region cell (<see cref="GrainKeys.Cell"/>): an in-memory index of the
+/// drones based in the cell. Cells partition the world so no single grain sees every request.
+/// </summary>
+[Alias("ISchedulerGrain")]
+public interface ISchedulerGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Assigns the nearest drone of this cell that can lift the package and fly the whole trip,
+    /// or returns null when none can. When none can, the delivery is remembered and told when a
+    /// drone of the cell becomes available.
+    /// </summary>
+    [Alias("TrySchedule")]
+    Task<Assignment?> TryScheduleAsync(ScheduleRequest request);
+
+    /// <summary>A drone of this cell changed. One-way: a drone never waits on its scheduler.</summary>
+    [Alias("UpdateDrone"), OneWay]
+    Task UpdateDroneAsync(DroneAvailability availability);
+
+    /// <summary>A drone left this cell (moved its home base or was retired).</summary>
+    [Alias("RemoveDrone"), OneWay]
+    Task RemoveDroneAsync(string droneId);
+}

@@ -1,0 +1,9 @@
+namespace DroneDelivery.GrainInterfaces.Model;
+
+[GenerateSerializer, Alias("PackageSize")]
+public enum PackageSize
+{
+    Small,
+    Medium,
+    Large,
+}

@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+using DroneDelivery.Grains.Persistence;
+using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Errors;
+using DroneDelivery.GrainInterfaces.Model;
+
+namespace DroneDelivery.Grains.Business;
+
+[GrainType("business")]
+public sealed class BusinessGrain(
+    [PersistentState("business")] IPersistentState<BusinessState> state,
+    TimeProvider time) : Grain, IBusinessGrain
+{
+    public async Task<BusinessCreated> RegisterAsync(BusinessRegistration registration)
+    {
+        if (state.RecordExists)
+        {
+            throw DomainException.Conflict("This business is already registered.");
+        }
+
+        var now = time.GetUtcNow();
+        state.State = new BusinessState
+        {
+            Name = registration.Name,
+            WebhookUrl = registration.WebhookUrl,
+            // The secret signs webhooks, so it is stored as is; it exists only when there is a webhook.
+            WebhookSecret = registration.WebhookUrl is null ? null : Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)),
+            CreatedAt = now,
+            ApiKeys = [new ApiKeyRecord(registration.ApiKeyId, registration.ApiKeyHash, now)],
+        };
+        await state.WriteOrDeactivateAsync(this);
+        return new BusinessCreated(Details(), state.State.WebhookSecret);
+    }
+
+    public Task<bool> VerifyApiKeyAsync(string apiKeyId, byte[] apiKeyHash)
+    {
+        var key = state.RecordExists ? state.State.ApiKeys.Find(k => k.KeyId == apiKeyId) : null;
+        return Task.FromResult(key is not null && CryptographicOperations.FixedTimeEquals(key.Hash, apiKeyHash));
+    }
+
+    public Task<BusinessDetails> GetAsync() =>
+        state.RecordExists ? Task.FromResult(Details()) : throw DomainException.NotFound("The business");
+
+    private BusinessDetails Details() =>
+        new(this.GetPrimaryKeyString(), state.State.Name, state.State.WebhookUrl, state.State.CreatedAt);
+}

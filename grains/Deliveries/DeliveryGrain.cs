@@ -1,0 +1,180 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using DroneDelivery.Grains.Geo;
+using DroneDelivery.Grains.Persistence;
+using DroneDelivery.Grains.Scheduling;
+using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Errors;
+using DroneDelivery.GrainInterfaces.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DroneDelivery.Grains.Deliveries;
+
+/// <summary>
+/// Runs one delivery as a saga. Each step is persisted before the next begins, and a reminder
+/// stands behind every step that may not finish, so a delivery accepted with 202 moves on even if
+/// its silo dies: the package is registered, then the stage is Requested (stored), then a drone is
+/// sought; with none free the delivery waits in AwaitingDrone until a scheduler wakes it or the
+/// reminder fires.
+/// </summary>
+[GrainType("delivery")]
+public sealed partial class DeliveryGrain(
+    [PersistentState("delivery")] IPersistentState<DeliveryState> state,
+    IOptions<SchedulingOptions> options,
+    TimeProvider time,
+    ILogger<DeliveryGrain> logger) : Grain, IDeliveryGrain, IRemindable
+{
+    private const string RetryReminder = "schedule-retry";
+
+    private string Id => this.GetPrimaryKeyString();
+
+    private bool IsUnscheduled => state.State.Stage is DeliveryStage.Requested or DeliveryStage.AwaitingDrone;
+
+    public async Task<DeliveryAccepted> RequestAsync(string ownerId, DeliveryRequest request)
+    {
+        if (state.RecordExists)
+        {
+            if (state.State.OwnerId != ownerId)
+            {
+                // Says only that the id is taken, nothing of the delivery behind it.
+                throw DomainException.Conflict("This deliveryId is already in use; choose another.");
+            }
+
+            if (state.State.Request != request)
+            {
+                throw DomainException.Conflict("A different request was already made under this deliveryId or Idempotency-Key.");
+            }
+
+            // A repeat: the same answer, and a nudge if the first attempt was cut short.
+            await TryScheduleAsync();
+            return Accepted();
+        }
+
+        var packageId = request.Package.PackageId ?? Id;
+        await GrainFactory.GetGrain<IPackageGrain>(packageId).RegisterAsync(
+            new PackageRegistration(ownerId, Id, request.Package.Size, request.Package.WeightKg, request.Package.Tag));
+
+        var now = time.GetUtcNow();
+        state.State = new DeliveryState
+        {
+            OwnerId = ownerId,
+            Request = request,
+            PackageId = packageId,
+            Stage = DeliveryStage.Requested,
+            CreatedAt = now,
+            UpdatedAt = now,
+            TrackingToken = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24)),
+            Milestones = [new Milestone(DeliveryStage.Requested, now, request.Pickup, null)],
+        };
+        await state.WriteOrDeactivateAsync(this);
+
+        var retry = options.Value.RetryPeriod;
+        await this.RegisterOrUpdateReminder(RetryReminder, retry, retry);
+        LogRequested(logger, Id, ownerId);
+
+        await TryScheduleAsync();
+        return Accepted();
+    }
+
+    public Task<DeliveryDetails> GetAsync(string ownerId)
+    {
+        EnsureOwner(ownerId);
+        var s = state.State;
+        return Task.FromResult(new DeliveryDetails(
+            Id, s.OwnerId, s.Request!, s.PackageId, s.Stage, s.DroneId, s.PickupEta, s.DeliveryEta, s.CreatedAt, s.UpdatedAt, s.TrackingToken));
+    }
+
+    public Task<DeliveryStatus> GetStatusAsync(string ownerId)
+    {
+        EnsureOwner(ownerId);
+        var s = state.State;
+        return Task.FromResult(new DeliveryStatus(s.Stage, s.DroneId, s.LastKnownLocation, s.PickupEta, s.DeliveryEta, s.UpdatedAt));
+    }
+
+    public Task<IReadOnlyList<Milestone>> GetMilestonesAsync(string ownerId)
+    {
+        EnsureOwner(ownerId);
+        return Task.FromResult<IReadOnlyList<Milestone>>([.. state.State.Milestones]);
+    }
+
+    public Task DroneMayBeAvailableAsync() => TryScheduleAsync();
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!state.RecordExists || !IsUnscheduled)
+        {
+            // The saga has moved past scheduling; the reminder outlived an unregister that failed.
+            await StopRetryingAsync();
+            return;
+        }
+
+        await TryScheduleAsync();
+    }
+
+    /// <summary>Asks the pickup cell's scheduler, then its neighbours', for a drone.</summary>
+    private async Task TryScheduleAsync()
+    {
+        if (!IsUnscheduled)
+        {
+            return;
+        }
+
+        var request = state.State.Request!;
+        var scheduleRequest = new ScheduleRequest(Id, request.Pickup, request.Dropoff, request.Package.WeightKg, request.PickupTime);
+        var cells = RegionCell.Of(request.Pickup).SearchOrder(request.Pickup, options.Value.SearchRings);
+        foreach (var cell in cells)
+        {
+            var assignment = await GrainFactory.GetGrain<ISchedulerGrain>(cell.Key).TryScheduleAsync(scheduleRequest);
+            if (assignment is not null)
+            {
+                state.State.DroneId = assignment.DroneId;
+                state.State.PickupEta = assignment.PickupEta;
+                state.State.DeliveryEta = assignment.DeliveryEta;
+                MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.");
+                await state.WriteOrDeactivateAsync(this);
+                await StopRetryingAsync();
+                return;
+            }
+        }
+
+        if (state.State.Stage == DeliveryStage.Requested)
+        {
+            MoveTo(DeliveryStage.AwaitingDrone, "No drone is free nearby; waiting for one.");
+            await state.WriteOrDeactivateAsync(this);
+            LogAwaiting(logger, Id);
+        }
+    }
+
+    private void MoveTo(DeliveryStage stage, string note)
+    {
+        var now = time.GetUtcNow();
+        state.State.Stage = stage;
+        state.State.UpdatedAt = now;
+        state.State.Milestones.Add(new Milestone(stage, now, state.State.LastKnownLocation, note));
+    }
+
+    private async Task StopRetryingAsync()
+    {
+        if (await this.GetReminder(RetryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void EnsureOwner(string ownerId)
+    {
+        if (!state.RecordExists || state.State.OwnerId != ownerId)
+        {
+            throw DomainException.NotFound("The delivery");
+        }
+    }
+
+    private DeliveryAccepted Accepted() => new(Id, state.State.Stage, state.State.TrackingToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} requested by business {BusinessId}")]
+    private static partial void LogRequested(ILogger logger, string deliveryId, string businessId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} is waiting for a drone")]
+    private static partial void LogAwaiting(ILogger logger, string deliveryId);
+}

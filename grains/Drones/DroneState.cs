@@ -1,0 +1,20 @@
+using DroneDelivery.GrainInterfaces.Model;
+
+namespace DroneDelivery.Grains.Drones;
+
+[GenerateSerializer, Alias("DroneState")]
+public sealed class DroneState
+{
+    [Id(0)] public DroneSpec? Spec { get; set; }
+    [Id(1)] public DroneStatus Status { get; set; }
+    [Id(2)] public Location? Position { get; set; }
+    [Id(3)] public double BatteryPct { get; set; }
+    [Id(4)] public Mission? Mission { get; set; }
+    [Id(5)] public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Grows with every change, so schedulers can order the reports they receive.</summary>
+    [Id(6)] public long Revision { get; set; }
+
+    /// <summary>The key of the cell whose roster holds this drone.</summary>
+    [Id(7)] public string? HomeCell { get; set; }
+}

@@ -1,0 +1,126 @@
+using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DroneDelivery.Grains.Scheduling;
+
+/// <summary>
+/// Keeps the drones of one region cell in memory and hands them out. Not reentrant: one request
+/// at a time walks the index, so two requests never race for the same drone here; the drone's own
+/// <see cref="IDroneGrain.TryAssignAsync"/> is what makes the assignment atomic regardless.
+/// </summary>
+/// <remarks>
+/// Call graph, which is what keeps the cluster free of deadlocks: deliveries await schedulers,
+/// schedulers await drones and the roster, drones await the roster and the fleet directory; the
+/// calls going the other way (drone to scheduler, scheduler to delivery) are one-way.
+/// </remarks>
+[GrainType("scheduler")]
+public sealed partial class SchedulerGrain(
+    IOptions<SchedulingOptions> options,
+    TimeProvider time,
+    ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain
+{
+    private readonly Dictionary<string, DroneAvailability> _drones = new(StringComparer.Ordinal);
+
+    // Deliveries of this cell (or near it) that found no drone, oldest first.
+    private readonly OrderedDictionary<string, ScheduleRequest> _waiting = new(StringComparer.Ordinal);
+
+    private string CellKey => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Rebuild the index from the persisted roster, asking each drone where it is now.
+        var ids = await GrainFactory.GetGrain<ICellRosterGrain>(CellKey).GetDronesAsync();
+        foreach (var chunk in ids.Chunk(256))
+        {
+            var reports = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IDroneGrain>(id).GetAvailabilityAsync()));
+            foreach (var report in reports)
+            {
+                if (report is not null)
+                {
+                    Apply(report);
+                }
+            }
+        }
+
+        LogIndexRebuilt(logger, CellKey, _drones.Count);
+    }
+
+    public async Task<Assignment?> TryScheduleAsync(ScheduleRequest request)
+    {
+        var settings = options.Value;
+        var candidates = DroneRanking.Rank(_drones.Values, request, time.GetUtcNow(), settings.PickupDwell).ToList();
+        foreach (var candidate in candidates)
+        {
+            var drone = candidate.Drone;
+            var mission = new Mission(request.DeliveryId, request.Pickup, request.Dropoff, request.WeightKg, candidate.Plan.PickupEta, candidate.Plan.DeliveryEta);
+
+            // Whatever the answer, the drone is no longer free: it either took this mission or
+            // was busy already. It reports again when it becomes available.
+            _drones[drone.DroneId] = drone with { IsAvailable = false };
+            if (await GrainFactory.GetGrain<IDroneGrain>(drone.DroneId).TryAssignAsync(mission))
+            {
+                _waiting.Remove(request.DeliveryId);
+                LogAssigned(logger, request.DeliveryId, drone.DroneId, CellKey);
+                return new Assignment(drone.DroneId, mission.PickupEta, mission.DeliveryEta);
+            }
+        }
+
+        _waiting.TryAdd(request.DeliveryId, request);
+        return null;
+    }
+
+    public Task UpdateDroneAsync(DroneAvailability availability)
+    {
+        if (Apply(availability) && availability.IsAvailable)
+        {
+            WakeWaiting(availability);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task RemoveDroneAsync(string droneId)
+    {
+        _drones.Remove(droneId);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Records a report unless a newer one is already known; true if it was applied.</summary>
+    private bool Apply(DroneAvailability availability)
+    {
+        if (_drones.TryGetValue(availability.DroneId, out var known) && known.Revision > availability.Revision)
+        {
+            return false;
+        }
+
+        _drones[availability.DroneId] = availability;
+        return true;
+    }
+
+    /// <summary>
+    /// Tells the oldest waiting deliveries this drone could fly that they may try again. They are
+    /// dropped from the list: one that still finds nothing comes back through TrySchedule.
+    /// </summary>
+    private void WakeWaiting(DroneAvailability drone)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var woken = _waiting.Values
+            .Where(request => TripPlanner.TryPlan(drone, request, now, settings.PickupDwell) is not null)
+            .Take(settings.WakeWaitingPerDrone)
+            .ToList();
+        foreach (var request in woken)
+        {
+            _waiting.Remove(request.DeliveryId);
+            GrainFactory.GetGrain<IDeliveryGrain>(request.DeliveryId).DroneMayBeAvailableAsync().Ignore();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler {CellKey} rebuilt its index with {DroneCount} drones")]
+    private static partial void LogIndexRebuilt(ILogger logger, string cellKey, int droneCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} assigned to drone {DroneId} by scheduler {CellKey}")]
+    private static partial void LogAssigned(ILogger logger, string deliveryId, string droneId, string cellKey);
+}

@@ -1,0 +1,48 @@
+using DroneDelivery.Grains.Geo;
+using DroneDelivery.GrainInterfaces.Model;
+
+namespace DroneDelivery.Grains.Scheduling;
+
+/// <summary>
+/// Plans a drone's trip for a delivery: whether it can lift the package and fly out to the
+/// pickup, on to the drop-off and back home on its battery, and when it would get there.
+/// </summary>
+public static class TripPlanner
+{
+    /// <summary>A trip the drone can fly, with its total length and the promised times.</summary>
+    public sealed record Plan(double ToPickupKm, double TotalKm, DateTimeOffset PickupEta, DateTimeOffset DeliveryEta);
+
+    /// <summary>The plan, or null when the drone can't lift the package or fly the whole trip.</summary>
+    public static Plan? TryPlan(DroneAvailability drone, ScheduleRequest request, DateTimeOffset now, TimeSpan pickupDwell)
+    {
+        var spec = drone.Spec;
+        if (request.WeightKg > spec.MaxPayloadKg || spec.CruiseSpeedMps <= 0)
+        {
+            return null;
+        }
+
+        var toPickup = GeoMath.DistanceKm(drone.Position, request.Pickup);
+        var toDropoff = GeoMath.DistanceKm(request.Pickup, request.Dropoff);
+        var toHome = GeoMath.DistanceKm(request.Dropoff, spec.HomeBase);
+        var total = toPickup + toDropoff + toHome;
+        var reachKm = spec.RangeKm * Math.Clamp(drone.BatteryPct, 0, 100) / 100;
+        if (total > reachKm)
+        {
+            return null;
+        }
+
+        var pickupEta = now + FlightTime(toPickup, spec.CruiseSpeedMps);
+        if (request.PickupTime is { } wanted && wanted > pickupEta)
+        {
+            // The drone times its departure to be at the pickup when the business asked.
+            pickupEta = wanted;
+        }
+
+        var deliveryEta = pickupEta + pickupDwell + FlightTime(toDropoff, spec.CruiseSpeedMps);
+        return new Plan(toPickup, total, pickupEta, deliveryEta);
+    }
+
+    /// <summary>Time to fly <paramref name="km"/> at <paramref name="speedMps"/>, rounded to whole seconds.</summary>
+    public static TimeSpan FlightTime(double km, double speedMps) =>
+        TimeSpan.FromSeconds(Math.Ceiling(km * 1000 / speedMps));
+}
