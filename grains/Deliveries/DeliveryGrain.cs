@@ -21,7 +21,7 @@ namespace DroneDelivery.Grains.Deliveries;
 [GrainType("delivery")]
 public sealed partial class DeliveryGrain(
     [PersistentState("delivery")] IPersistentState<DeliveryState> state,
-    IOptions<SchedulingOptions> options,
+    IOptions<DeliverySchedulingOptions> options,
     TimeProvider time,
     ILogger<DeliveryGrain> logger) : Grain, IDeliveryGrain, IRemindable
 {
@@ -170,7 +170,8 @@ public sealed partial class DeliveryGrain(
         }
     }
 
-    private DeliveryAccepted Accepted() => new(Id, state.State.Stage, state.State.TrackingToken);
+    private DeliveryAccepted Accepted() =>
+        new(Id, state.State.Stage, state.State.TrackingToken, state.State.DroneId, state.State.PickupEta, state.State.DeliveryEta);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} requested by business {BusinessId}")]
     private static partial void LogRequested(ILogger logger, string deliveryId, string businessId);

@@ -17,7 +17,7 @@ namespace DroneDelivery.Grains.Scheduling;
 /// </remarks>
 [GrainType("scheduler")]
 public sealed partial class SchedulerGrain(
-    IOptions<SchedulingOptions> options,
+    IOptions<DeliverySchedulingOptions> options,
     TimeProvider time,
     ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain
 {

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace DroneDelivery.Grains.Scheduling;
 
 /// <summary>How drones are chosen and how waiting deliveries retry. Section <c>DroneDelivery:Scheduling</c>.</summary>
-public sealed class SchedulingOptions
+public sealed class DeliverySchedulingOptions
 {
     public const string SectionName = "DroneDelivery:Scheduling";
 

@@ -1,0 +1,41 @@
+using DroneDelivery.GatewayApi.Auth;
+using DroneDelivery.GatewayApi.Contracts;
+using DroneDelivery.GatewayApi.Validation;
+using DroneDelivery.GrainInterfaces;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace DroneDelivery.GatewayApi.Apis;
+
+public static class DronesApi
+{
+    public static IEndpointRouteBuilder MapDronesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/drones")
+            .WithTags("Drones")
+            .RequireAuthorization(ApiKeyDefaults.OperatorPolicy)
+            .WithValidation();
+        group.MapGet("/", ListDrones).WithName(nameof(ListDrones)).WithSummary("The fleet, a page at a time, optionally by status.");
+        group.MapPut("/{id}", RegisterDrone).WithName(nameof(RegisterDrone)).WithSummary("Register a drone (201) or update its spec (200).")
+            .ProducesValidationProblem();
+        group.MapGet("/{id}", GetDrone).WithName(nameof(GetDrone)).WithSummary("A drone with its status, position and mission.");
+        return app;
+    }
+
+    public static async Task<Results<Created<DroneResponse>, Ok<DroneResponse>>> RegisterDrone(
+        string id, RegisterDroneRequest request, IClusterClient grains)
+    {
+        var registered = await grains.GetGrain<IDroneGrain>(id).RegisterAsync(request.ToModel());
+        var drone = DroneResponse.From(registered.Drone);
+        return registered.Created ? TypedResults.Created($"/api/drones/{id}", drone) : TypedResults.Ok(drone);
+    }
+
+    public static async Task<Ok<DroneResponse>> GetDrone(string id, IClusterClient grains) =>
+        TypedResults.Ok(DroneResponse.From(await grains.GetGrain<IDroneGrain>(id).GetAsync()));
+
+    public static async Task<Ok<PageResponse<DroneResponse>>> ListDrones([AsParameters] DroneListQuery query, IClusterClient grains)
+    {
+        var page = await grains.GetGrain<IFleetQueryGrain>(GrainKeys.FleetDirectory)
+            .ListDronesAsync(query.ParsedStatus, query.Limit ?? DroneListQuery.DefaultLimit, query.ContinuationToken);
+        return TypedResults.Ok(new PageResponse<DroneResponse>([.. page.Items.Select(DroneResponse.From)], page.ContinuationToken));
+    }
+}

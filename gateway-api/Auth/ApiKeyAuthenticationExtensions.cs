@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Authentication;
+
+namespace DroneDelivery.GatewayApi.Auth;
+
+public static class ApiKeyAuthenticationExtensions
+{
+    public static IHostApplicationBuilder AddApiKeyAuthentication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddAuthentication(ApiKeyDefaults.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyDefaults.BusinessPolicy, policy => policy.RequireRole(ApiKeyDefaults.BusinessRole))
+            .AddPolicy(ApiKeyDefaults.OperatorPolicy, policy => policy.RequireRole(ApiKeyDefaults.OperatorRole));
+        return builder;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using DroneDelivery.GrainInterfaces;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace DroneDelivery.GatewayApi.Auth;
+
+/// <summary>
+/// Reads <c>X-Api-Key</c> and decides who is calling: an operator (a configured key) or a business
+/// (a key its grain recognises). A verified business key is remembered briefly so a busy client
+/// costs one grain call per half minute rather than one per request.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    IOptionsMonitor<OperatorOptions> operators,
+    IClusterClient grains,
+    IMemoryCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    private static readonly TimeSpan VerifiedKeyLifetime = TimeSpan.FromSeconds(30);
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(ApiKeyDefaults.HeaderName, out var values))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var key = values.ToString();
+        if (values.Count != 1 || key.Length is 0 or > 256)
+        {
+            return AuthenticateResult.Fail("Malformed API key.");
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        if (IsOperatorKey(hash))
+        {
+            return Success(new Claim(ClaimTypes.Role, ApiKeyDefaults.OperatorRole));
+        }
+
+        if (!BusinessApiKey.TryParse(key, out var businessId, out var keyId))
+        {
+            return AuthenticateResult.Fail("Unknown API key.");
+        }
+
+        var cacheKey = "apikey:" + Convert.ToHexString(hash);
+        if (!cache.TryGetValue(cacheKey, out _))
+        {
+            if (!await grains.GetGrain<IBusinessGrain>(businessId).VerifyApiKeyAsync(keyId, hash))
+            {
+                return AuthenticateResult.Fail("Unknown API key.");
+            }
+
+            cache.Set(cacheKey, true, VerifiedKeyLifetime);
+        }
+
+        return Success(new Claim(ClaimTypes.Role, ApiKeyDefaults.BusinessRole), new Claim(ApiKeyDefaults.BusinessIdClaim, businessId));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.Scheme} header=\"{ApiKeyDefaults.HeaderName}\"";
+        return Task.CompletedTask;
+    }
+
+    private bool IsOperatorKey(byte[] hash)
+    {
+        var match = false;
+        foreach (var configured in operators.CurrentValue.ApiKeys)
+        {
+            // Every configured key is compared, in constant time, so timing tells nothing.
+            match |= CryptographicOperations.FixedTimeEquals(hash, SHA256.HashData(Encoding.UTF8.GetBytes(configured)));
+        }
+
+        return match;
+    }
+
+    private static AuthenticateResult Success(params Claim[] claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(
+            new ClaimsPrincipal(new ClaimsIdentity(claims, ApiKeyDefaults.Scheme)), ApiKeyDefaults.Scheme));
+}

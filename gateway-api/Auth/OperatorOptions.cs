@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DroneDelivery.GatewayApi.Auth;
+
+/// <summary>Operator access. Section <c>DroneDelivery:Operator</c>.</summary>
+public sealed class OperatorOptions : IValidatableObject
+{
+    public const string SectionName = "DroneDelivery:Operator";
+
+    /// <summary>
+    /// Keys that open the operator endpoints (fleet, drones), at least 16 characters each.
+    /// Default: none, so operator endpoints answer 401 until one is configured.
+    /// </summary>
+    public List<string> ApiKeys { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ApiKeys.Any(k => k.Length < 16))
+        {
+            yield return new ValidationResult("Every DroneDelivery:Operator:ApiKeys entry must be at least 16 characters.", [nameof(ApiKeys)]);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net.Sockets;
+using Azure;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using Orleans.Storage;
+
+namespace DroneDelivery.GatewayApi.Errors;
+
+/// <summary>Recognises failures that mean "the cluster or its storage can't be reached right now".</summary>
+public static class ClusterUnavailability
+{
+    public static bool IsUnavailable(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SiloUnavailableException
+                or OrleansMessageRejectionException
+                or ConnectionFailedException
+                or ClientNotAvailableException
+                or GatewayTooBusyException
+                or TimeoutException
+                or InconsistentStateException
+                or RequestFailedException
+                or SocketException
+                or HttpRequestException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,35 @@
+using DroneDelivery.GatewayApi.Apis;
+using DroneDelivery.GatewayApi.Auth;
+using DroneDelivery.GatewayApi.Errors;
+using DroneDelivery.ServiceDefaults;
+
+namespace DroneDelivery.GatewayApi.Hosting;
+
+/// <summary>Builds the gateway; the tests start the very same app on a real port.</summary>
+public static class GatewayApplication
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddGatewayOptions();
+        builder.AddClusterClient();
+        builder.AddApiJson();
+        builder.AddApiKeyAuthentication();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.AddApiDocumentation();
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseApiDocumentation();
+        app.MapDefaultEndpoints();
+        app.MapBusinessesApi();
+        app.MapDeliveriesApi();
+        app.MapPackagesApi();
+        app.MapDronesApi();
+        return app;
+    }
+}

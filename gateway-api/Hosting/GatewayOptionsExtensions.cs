@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Options;
+
+namespace DroneDelivery.GatewayApi.Hosting;
+
+public static class GatewayOptionsExtensions
+{
+    public static IHostApplicationBuilder AddGatewayOptions(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>()
+            .Configure<IOptions<GatewayOptions>>((kestrel, gateway) => kestrel.Limits.MaxRequestBodySize = gateway.Value.MaxRequestBodyBytes);
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+using DroneDelivery.GatewayApi.Hosting;
+
+GatewayApplication.Create(args).Run();

@@ -1,0 +1,38 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DroneDelivery.ServiceDefaults.Cluster;
+
+/// <summary>
+/// Which Orleans cluster a silo joins or a gateway connects to, and the silo's endpoints.
+/// Section <c>DroneDelivery:Cluster</c>.
+/// </summary>
+public sealed class ClusterSettings
+{
+    public const string SectionName = "DroneDelivery:Cluster";
+
+    /// <summary>The deployment; silos and clients of one cluster share it. Default: <c>local</c>.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9-]{1,63}$")]
+    public string ClusterId { get; set; } = "local";
+
+    /// <summary>The service; stays the same across deployments so grain state and reminders carry over. Default: <c>drone-delivery</c>.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9-]{1,63}$")]
+    public string ServiceId { get; set; } = "drone-delivery";
+
+    /// <summary>Address silos advertise to each other and to clients. Default: <c>127.0.0.1</c>.</summary>
+    [Required]
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// Listen on every interface instead of only <see cref="AdvertisedAddress"/> (containers).
+    /// Default: false, so several silos can share one machine on loopback.
+    /// </summary>
+    public bool ListenOnAnyHostAddress { get; set; }
+
+    /// <summary>Silo-to-silo port. Default: 11111.</summary>
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port clients (the gateway) connect to. Default: 30000.</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+}

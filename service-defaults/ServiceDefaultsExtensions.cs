@@ -1,0 +1,52 @@
+using DroneDelivery.ServiceDefaults.Health;
+using DroneDelivery.ServiceDefaults.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace DroneDelivery.ServiceDefaults;
+
+/// <summary>What every host of the system (silo and gateway) sets up the same way.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Tag of the checks behind <c>/health/ready</c>.</summary>
+    public const string ReadyTag = "ready";
+
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddAzureTableStorage(builder.Configuration);
+        builder.Services.AddHealthChecks()
+            .AddCheck<AzureTableStorageHealthCheck>("azure-table-storage", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>/health/live</c>: the process answers (no dependency is checked, so a storage outage
+    /// doesn't get the process restarted). <c>/health/ready</c>: the cluster and storage work.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag),
+            ResponseWriter = WriteReport,
+        });
+        return app;
+    }
+
+    private static Task WriteReport(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+        });
+    }
+}

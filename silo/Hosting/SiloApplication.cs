@@ -1,0 +1,19 @@
+using DroneDelivery.ServiceDefaults;
+
+namespace DroneDelivery.Silo.Hosting;
+
+/// <summary>Builds the silo host; the tests start the very same host, several to a process.</summary>
+public static class SiloApplication
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddServiceDefaults();
+        builder.AddDroneDeliverySilo();
+
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        app.MapDefaultEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Azure.Data.Tables;
+using DroneDelivery.Grains.Scheduling;
+using DroneDelivery.ServiceDefaults;
+using DroneDelivery.ServiceDefaults.Cluster;
+using DroneDelivery.Silo.Health;
+using Orleans.Configuration;
+
+namespace DroneDelivery.Silo.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>Grain state table: one row per grain, partitioned by grain type and id.</summary>
+    public const string GrainStateTable = "DroneDeliveryGrainState";
+
+    /// <summary>
+    /// The Orleans silo on Azure Table storage: membership, grain state and reminders all in the
+    /// storage account of <c>ConnectionStrings:AzureStorage</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddDroneDeliverySilo(this IHostApplicationBuilder builder)
+    {
+        var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
+        builder.Services.AddOptions<ClusterSettings>().BindConfiguration(ClusterSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DeliverySchedulingOptions>().BindConfiguration(DeliverySchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Orleans:Reminders"));
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            });
+            silo.ConfigureEndpoints(
+                IPAddress.Parse(cluster.AdvertisedAddress),
+                cluster.SiloPort,
+                cluster.GatewayPort,
+                listenOnAnyHostAddress: cluster.ListenOnAnyHostAddress);
+
+            silo.UseAzureStorageClustering(options => options.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
+            silo.AddAzureTableGrainStorageAsDefault(options => options.Configure<TableServiceClient>((o, tables) =>
+            {
+                o.TableServiceClient = tables;
+                o.TableName = GrainStateTable;
+            }));
+            silo.UseAzureTableReminderService(options => options.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
+        });
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterMembershipHealthCheck>("orleans-cluster", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,3 @@
+using DroneDelivery.Silo.Hosting;
+
+SiloApplication.Create(args).Run();
