@@ -35,11 +35,14 @@ cleanup() {
   set +m  # no "Terminated" job notices while we stop things
   (( ${#pids[@]} )) || return 0
   log "Stopping ${names[*]}"
-  local pid
-  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
-  # Give hosts a moment to shut down gracefully (silo leaves the cluster), then force.
-  local deadline=$((SECONDS + 15))
-  for pid in "${pids[@]}"; do
+  # Newest first, so the silo still has storage while it shuts down. SIGINT, because it is
+  # the signal on which Azurite saves its data (on SIGTERM it loses the last seconds of writes);
+  # the .NET hosts treat it as a graceful stop too.
+  local i pid deadline
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do
+    pid="${pids[$i]}"
+    kill -INT -- "-$pid" 2>/dev/null || true
+    deadline=$((SECONDS + 30))
     while kill -0 -- "-$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.3; done
     kill -KILL -- "-$pid" 2>/dev/null || true
   done

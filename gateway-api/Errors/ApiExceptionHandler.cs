@@ -56,7 +56,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         var status = exception.StatusCode;
         if (status == StatusCodes.Status400BadRequest)
         {
-            var (field, message) = exception.InnerException is JsonException json ? Describe(json) : ("request", exception.Message);
+            var (field, message) = exception.InnerException is JsonException json ? Describe(json) : Describe(exception);
             return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] }) { Status = status };
         }
 
@@ -76,16 +76,28 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
     private static (string Field, string Message) Describe(JsonException exception)
     {
         var field = exception.Path is null or "$" ? "body" : exception.Path.TrimStart('$', '.');
-        var unknown = UnknownProperty().Match(exception.Message);
-        if (unknown.Success)
+        if (UnknownProperty().IsMatch(exception.Message))
         {
-            var name = unknown.Groups["name"].Value;
-            return (field == "body" ? name : $"{field}.{name}", "Unknown property.");
+            return (field, "Unknown property.");
         }
 
         return (field, field == "body"
             ? "The body is not valid JSON of the expected shape."
             : "The value has the wrong type, is out of range or is not one of the allowed values.");
+    }
+
+    /// <summary>Names the parameter a binding error is about: a missing body, or a query value of the wrong type.</summary>
+    private static (string Field, string Message) Describe(BadHttpRequestException exception)
+    {
+        if (exception.Message.Contains("from body", StringComparison.Ordinal) || exception.Message.Contains("Implicit body", StringComparison.Ordinal))
+        {
+            return ("body", "A JSON body is required.");
+        }
+
+        var parameter = UnboundParameter().Match(exception.Message);
+        return parameter.Success
+            ? (JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value), "The value has the wrong type or format.")
+            : ("request", "The request could not be read.");
     }
 
     private static ProblemDetails Unavailable(HttpContext httpContext, Exception exception)
@@ -101,6 +113,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
 
     [GeneratedRegex("The JSON property '(?<name>[^']*)' could not be mapped", RegexOptions.CultureInvariant)]
     private static partial Regex UnknownProperty();
+
+    [GeneratedRegex("""Failed to bind parameter "(?:[^"]* )?(?<name>[A-Za-z0-9_]+)" from""", RegexOptions.CultureInvariant)]
+    private static partial Regex UnboundParameter();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception for {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path);

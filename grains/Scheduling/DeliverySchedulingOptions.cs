@@ -14,7 +14,7 @@ public sealed class DeliverySchedulingOptions
     /// <summary>
     /// How often a delivery with no drone tries again by reminder, as a backstop to being told
     /// when a drone frees up. Orleans reminders tick at most once a minute unless the silo's
-    /// <c>Orleans:Reminders:MinimumReminderPeriod</c> is lowered. Default: 1 minute.
+    /// <c>DroneDelivery:Reminders:MinimumReminderPeriod</c> is lowered. Default: 1 minute.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromMinutes(1);

@@ -22,7 +22,7 @@ public static class SiloBuilderExtensions
         var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         builder.Services.AddOptions<ClusterSettings>().BindConfiguration(ClusterSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DeliverySchedulingOptions>().BindConfiguration(DeliverySchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Orleans:Reminders"));
+        builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("DroneDelivery:Reminders"));
 
         builder.UseOrleans(silo =>
         {

@@ -1,0 +1,121 @@
+using System.Globalization;
+using DroneDelivery.GatewayApi.Hosting;
+using DroneDelivery.Silo.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace DroneDelivery.Tests.Infrastructure;
+
+/// <summary>
+/// The real system in one test process: its own Azurite, silos built by the silo's own
+/// <see cref="SiloApplication"/> (Azure Table clustering, state and reminders), and the gateway
+/// built by <see cref="GatewayApplication"/> serving real HTTP on a loopback port.
+/// </summary>
+internal sealed class DroneDeliveryCluster : IAsyncDisposable
+{
+    public const string OperatorKey = "test-operator-key-4f1d2c9a8b7e";
+
+    private readonly List<WebApplication> _silos = [];
+    private WebApplication? _gateway;
+
+    private DroneDeliveryCluster(Azurite storage) => Storage = storage;
+
+    public Azurite Storage { get; }
+
+    public string ClusterId { get; } = "test-" + Guid.NewGuid().ToString("N")[..12];
+
+    public Uri GatewayAddress { get; private set; } = null!;
+
+    /// <summary>Retry period of awaiting deliveries: short, so tests of the reminder path finish quickly.</summary>
+    public static TimeSpan RetryPeriod { get; } = TimeSpan.FromSeconds(3);
+
+    public static async Task<DroneDeliveryCluster> StartAsync(int silos)
+    {
+        var storage = new Azurite();
+        await storage.StartAsync();
+        var cluster = new DroneDeliveryCluster(storage);
+        await cluster.StartProcessesAsync(silos);
+        return cluster;
+    }
+
+    /// <summary>An HTTP client of the gateway, with an API key if given.</summary>
+    public HttpClient CreateClient(string? apiKey = null)
+    {
+        var client = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    public HttpClient CreateOperatorClient() => CreateClient(OperatorKey);
+
+    public async Task StartProcessesAsync(int silos)
+    {
+        for (var i = 0; i < silos; i++)
+        {
+            var silo = SiloApplication.Create([.. CommonArgs(),
+                $"--DroneDelivery:Cluster:SiloPort={FreePort.Next()}",
+                $"--DroneDelivery:Cluster:GatewayPort={FreePort.Next()}",
+                $"--DroneDelivery:Reminders:MinimumReminderPeriod={TimeSpan.FromSeconds(1)}",
+                $"--DroneDelivery:Scheduling:RetryPeriod={RetryPeriod}"]);
+            await silo.StartAsync();
+            _silos.Add(silo);
+        }
+
+        _gateway = GatewayApplication.Create([.. CommonArgs(), $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}"]);
+        await _gateway.StartAsync();
+        GatewayAddress = new Uri(BoundAddress(_gateway));
+
+        using var http = CreateClient();
+        await Eventually.Until(
+            async () => (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
+            TimeSpan.FromSeconds(60),
+            "the gateway to be ready");
+    }
+
+    /// <summary>Silo web hosts' addresses (health endpoints).</summary>
+    public IEnumerable<Uri> SiloAddresses => _silos.Select(s => new Uri(BoundAddress(s)));
+
+    /// <summary>Stops the gateway, then every silo, gracefully: grains deactivate, silos leave the cluster.</summary>
+    public async Task StopProcessesAsync()
+    {
+        if (_gateway is not null)
+        {
+            await _gateway.StopAsync();
+            await _gateway.DisposeAsync();
+            _gateway = null;
+        }
+
+        foreach (var silo in _silos)
+        {
+            await silo.StopAsync();
+            await silo.DisposeAsync();
+        }
+
+        _silos.Clear();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopProcessesAsync();
+        await Storage.DisposeAsync();
+    }
+
+    private string[] CommonArgs() =>
+    [
+        $"--ConnectionStrings:AzureStorage={Storage.ConnectionString}",
+        $"--DroneDelivery:Cluster:ClusterId={ClusterId}",
+        "--Urls=http://127.0.0.1:0",
+        "--environment=Testing",
+        "--Logging:LogLevel:Default=Warning",
+        "--Logging:LogLevel:Orleans=Error",
+    ];
+
+    private static string BoundAddress(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .Single(a => a.StartsWith("http://", StringComparison.Ordinal));
+}
