@@ -159,6 +159,12 @@ if [[ -f "$simulator" ]]; then
     dotnet run --no-build --no-launch-profile -c Release --project "$simulator"
 fi
 
+# The dashboard is served by the silo once it is hosted there; say so rather than print a dead link.
+dashboard="http://127.0.0.1:$SILO_HTTP_PORT/dashboard   (served by the silo)"
+if [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SILO_HTTP_PORT/dashboard" || true)" == 404 ]]; then
+  dashboard="not hosted by this version of the silo"
+fi
+
 cat <<INFO
 
 Fabrikam Drone Delivery is running.
@@ -166,7 +172,7 @@ Fabrikam Drone Delivery is running.
   Swagger UI          http://127.0.0.1:$GATEWAY_HTTP_PORT/swagger
   Gateway API base    http://127.0.0.1:$GATEWAY_HTTP_PORT/
   Silo health         http://127.0.0.1:$SILO_HTTP_PORT/health/ready
-  Orleans Dashboard   http://127.0.0.1:$SILO_HTTP_PORT/dashboard   (served by the silo)
+  Orleans Dashboard   $dashboard
 
   Development operator key (this run only):
     $OPERATOR_KEY

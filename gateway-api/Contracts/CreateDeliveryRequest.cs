@@ -1,5 +1,5 @@
-using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.GatewayApi.Validation;
+using DroneDelivery.GrainInterfaces.Model;
 
 namespace DroneDelivery.GatewayApi.Contracts;
 

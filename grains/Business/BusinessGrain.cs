@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using DroneDelivery.Grains.Persistence;
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Persistence;
 
 namespace DroneDelivery.Grains.Business;
 

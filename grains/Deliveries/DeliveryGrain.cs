@@ -1,11 +1,11 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using DroneDelivery.Grains.Geo;
-using DroneDelivery.Grains.Persistence;
-using DroneDelivery.Grains.Scheduling;
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Geo;
+using DroneDelivery.Grains.Persistence;
+using DroneDelivery.Grains.Scheduling;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

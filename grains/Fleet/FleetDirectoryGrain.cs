@@ -1,5 +1,5 @@
-using DroneDelivery.Grains.Persistence;
 using DroneDelivery.GrainInterfaces;
+using DroneDelivery.Grains.Persistence;
 
 namespace DroneDelivery.Grains.Fleet;
 

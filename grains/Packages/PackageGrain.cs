@@ -1,7 +1,7 @@
-using DroneDelivery.Grains.Persistence;
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Persistence;
 
 namespace DroneDelivery.Grains.Packages;
 

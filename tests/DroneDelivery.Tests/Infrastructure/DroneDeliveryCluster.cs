@@ -90,6 +90,12 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
             _gateway = null;
         }
 
+        await StopSilosAsync();
+    }
+
+    /// <summary>Stops every silo gracefully and leaves the gateway running without a cluster.</summary>
+    public async Task StopSilosAsync()
+    {
         foreach (var silo in _silos)
         {
             await silo.StopAsync();

@@ -1,5 +1,5 @@
-using DroneDelivery.Grains.Scheduling;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Scheduling;
 
 namespace DroneDelivery.Tests.Unit;
 

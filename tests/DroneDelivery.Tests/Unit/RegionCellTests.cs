@@ -1,5 +1,5 @@
-using DroneDelivery.Grains.Geo;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Geo;
 
 namespace DroneDelivery.Tests.Unit;
 

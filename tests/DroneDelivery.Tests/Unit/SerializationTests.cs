@@ -1,10 +1,10 @@
+using DroneDelivery.GrainInterfaces.Errors;
+using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.Grains.Business;
 using DroneDelivery.Grains.Deliveries;
 using DroneDelivery.Grains.Drones;
 using DroneDelivery.Grains.Fleet;
 using DroneDelivery.Grains.Packages;
-using DroneDelivery.GrainInterfaces.Errors;
-using DroneDelivery.GrainInterfaces.Model;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
@@ -76,9 +76,18 @@ public sealed class SerializationTests
     {
         var delivery = new DeliveryState
         {
-            OwnerId = "biz-1", Request = Request, PackageId = "p1", Stage = DeliveryStage.Scheduled, DroneId = "drone-1",
-            PickupEta = At, DeliveryEta = At.AddMinutes(5), CreatedAt = At, UpdatedAt = At, TrackingToken = "t",
-            Milestones = [new Milestone(DeliveryStage.Requested, At, Here, null)], LastKnownLocation = Here,
+            OwnerId = "biz-1",
+            Request = Request,
+            PackageId = "p1",
+            Stage = DeliveryStage.Scheduled,
+            DroneId = "drone-1",
+            PickupEta = At,
+            DeliveryEta = At.AddMinutes(5),
+            CreatedAt = At,
+            UpdatedAt = At,
+            TrackingToken = "t",
+            Milestones = [new Milestone(DeliveryStage.Requested, At, Here, null)],
+            LastKnownLocation = Here,
         };
         Assert.Equivalent(delivery, RoundTrip(delivery), strict: true);
 

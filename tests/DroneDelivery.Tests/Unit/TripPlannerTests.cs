@@ -1,6 +1,6 @@
+using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.Grains.Geo;
 using DroneDelivery.Grains.Scheduling;
-using DroneDelivery.GrainInterfaces.Model;
 
 namespace DroneDelivery.Tests.Unit;
 
