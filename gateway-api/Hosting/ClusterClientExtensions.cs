@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using DroneDelivery.GatewayApi.Health;
+using DroneDelivery.GatewayApi.Streaming;
 using DroneDelivery.ServiceDefaults;
 using DroneDelivery.ServiceDefaults.Cluster;
 using Orleans.Configuration;
@@ -25,6 +26,7 @@ public static class ClusterClientExtensions
                 options.ServiceId = cluster.ServiceId;
             });
             client.UseAzureStorageClustering(options => options.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
+            client.AddTelemetryStreams(builder.Configuration);
 
             // Keep trying until the cluster is there: a gateway started before its silos waits for them.
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>

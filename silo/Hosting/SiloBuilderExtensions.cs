@@ -4,6 +4,7 @@ using DroneDelivery.Grains.Scheduling;
 using DroneDelivery.ServiceDefaults;
 using DroneDelivery.ServiceDefaults.Cluster;
 using DroneDelivery.Silo.Health;
+using DroneDelivery.Silo.Streaming;
 using Orleans.Configuration;
 
 namespace DroneDelivery.Silo.Hosting;
@@ -44,6 +45,7 @@ public static class SiloBuilderExtensions
                 o.TableName = GrainStateTable;
             }));
             silo.UseAzureTableReminderService(options => options.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
+            silo.AddTelemetryStreams(builder.Configuration);
         });
 
         builder.Services.AddHealthChecks()

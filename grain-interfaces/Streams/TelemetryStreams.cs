@@ -1,0 +1,14 @@
+namespace DroneDelivery.GrainInterfaces.Streams;
+
+/// <summary>
+/// Where telemetry flows: one stream per drone, keyed by drone id, in the namespace the drone
+/// grain implicitly subscribes to. The provider behind the name is chosen by configuration.
+/// </summary>
+public static class TelemetryStreams
+{
+    /// <summary>Name of the stream provider on silos and clients.</summary>
+    public const string ProviderName = "telemetry";
+
+    /// <summary>Stream namespace of drone telemetry.</summary>
+    public const string Namespace = "drone-telemetry";
+}
