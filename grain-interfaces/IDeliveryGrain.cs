@@ -26,6 +26,25 @@ public interface IDeliveryGrain : IGrainWithStringKey
     [Alias("GetMilestones"), ReadOnly]
     Task<IReadOnlyList<Milestone>> GetMilestonesAsync(string ownerId);
 
+    /// <summary>Changes the pickup, drop-off or times until the package is picked up; the drone's mission follows.</summary>
+    [Alias("Update")]
+    Task<DeliveryDetails> UpdateAsync(string ownerId, DeliveryChanges changes);
+
+    /// <summary>Cancels the delivery until it is delivered; its drone is released and flies home.</summary>
+    [Alias("Cancel")]
+    Task<DeliveryDetails> CancelAsync(string ownerId);
+
+    /// <summary>Records the proof of delivery the drone captured at the drop-off; the delivery is then Delivered.</summary>
+    [Alias("Confirm")]
+    Task<DeliveryStatus> ConfirmAsync(Confirmation confirmation);
+
+    /// <summary>
+    /// The assigned drone's progress: position and ETAs on every fix, and its phases. One-way, so
+    /// a drone never waits on its delivery while the delivery may be calling the drone.
+    /// </summary>
+    [Alias("OnDroneProgress"), OneWay]
+    Task OnDroneProgressAsync(DroneProgress progress);
+
     /// <summary>
     /// A scheduler saw a drone become free near this delivery: try again now rather than at the
     /// next reminder. One-way, because the scheduler must never wait on a delivery that may be

@@ -17,6 +17,26 @@ public interface IDroneGrain : IGrainWithStringKey
     [Alias("TryAssign")]
     Task<bool> TryAssignAsync(Mission mission);
 
+    /// <summary>
+    /// Re-plans the current mission of the same delivery from where the drone is now, before
+    /// pickup. Null if the drone can't fly the new trip; the mission is then unchanged.
+    /// </summary>
+    [Alias("TryUpdateMission")]
+    Task<Assignment?> TryUpdateMissionAsync(Mission mission);
+
+    /// <summary>Ends the mission of <paramref name="deliveryId"/> (cancelled, or confirmed delivered); the drone flies home.</summary>
+    [Alias("Release")]
+    Task ReleaseAsync(string deliveryId);
+
+    /// <summary>
+    /// The drone channel's long-poll: answers at once when the drone's version differs from
+    /// <paramref name="afterVersion"/>, else when it changes or <paramref name="maxWait"/> passes.
+    /// Null for a drone never registered. Interleaves: it only reads, and must not hold up the
+    /// drone's own turns while it waits.
+    /// </summary>
+    [Alias("WaitForChange"), AlwaysInterleave]
+    Task<DroneChannelState?> WaitForChangeAsync(long? afterVersion, TimeSpan maxWait);
+
     /// <summary>The drone's details; not found if it was never registered.</summary>
     [Alias("Get"), ReadOnly]
     Task<DroneDetails> GetAsync();

@@ -28,6 +28,18 @@ public static class DeliveriesApi
         group.MapGet("/", GetDelivery).WithName(nameof(GetDelivery)).WithSummary("A delivery of the calling business.");
         group.MapGet("/status", GetDeliveryStatus).WithName(nameof(GetDeliveryStatus)).WithSummary("Stage, drone, position and ETAs.");
         group.MapGet("/milestones", GetDeliveryMilestones).WithName(nameof(GetDeliveryMilestones)).WithSummary("The stages reached, oldest first.");
+        group.MapPatch("/", UpdateDelivery).WithName(nameof(UpdateDelivery)).WithSummary("Change pickup, drop-off or times until pickup; the drone's mission follows.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapDelete("/", CancelDelivery).WithName(nameof(CancelDelivery)).WithSummary("Cancel until delivered; the drone is released and flies home.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        app.MapPost("/api/deliveries/{id}/confirmations", ConfirmDelivery)
+            .WithTags("Drone channel")
+            .RequireAuthorization(ApiKeyDefaults.DronePolicy)
+            .WithValidation()
+            .WithName(nameof(ConfirmDelivery))
+            .WithSummary("Proof of delivery from the drone at the drop-off (drone or operator key).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -50,33 +62,22 @@ public static class DeliveriesApi
                 accepted.DeliveryEta));
     }
 
-    public static async Task<Ok<DeliveryResponse>> GetDelivery(string id, ClaimsPrincipal user, IClusterClient grains, TrackingLinks links)
-    {
-        var d = await grains.GetGrain<IDeliveryGrain>(id).GetAsync(user.BusinessId());
-        var r = d.Request;
-        return TypedResults.Ok(new DeliveryResponse(
-            d.Id,
-            d.OwnerId,
-            LocationDto.From(r.Pickup)!,
-            LocationDto.From(r.Dropoff)!,
-            r.PickupTime,
-            r.Deadline,
-            r.Expedited,
-            r.ConfirmationRequired,
-            new DeliveryPackageResponse(d.PackageId, r.Package.Size, r.Package.WeightKg, r.Package.Tag),
-            d.Stage,
-            d.DroneId,
-            d.PickupEta,
-            d.DeliveryEta,
-            d.CreatedAt,
-            d.UpdatedAt,
-            links.For(d.Id, d.TrackingToken)));
-    }
+    public static async Task<Ok<DeliveryResponse>> GetDelivery(string id, ClaimsPrincipal user, IClusterClient grains, TrackingLinks links) =>
+        TypedResults.Ok(DeliveryResponse.From(await grains.GetGrain<IDeliveryGrain>(id).GetAsync(user.BusinessId()), links));
+
+    public static async Task<Ok<DeliveryResponse>> UpdateDelivery(
+        string id, UpdateDeliveryRequest request, ClaimsPrincipal user, IClusterClient grains, TrackingLinks links) =>
+        TypedResults.Ok(DeliveryResponse.From(await grains.GetGrain<IDeliveryGrain>(id).UpdateAsync(user.BusinessId(), request.ToModel()), links));
+
+    public static async Task<Ok<DeliveryResponse>> CancelDelivery(string id, ClaimsPrincipal user, IClusterClient grains, TrackingLinks links) =>
+        TypedResults.Ok(DeliveryResponse.From(await grains.GetGrain<IDeliveryGrain>(id).CancelAsync(user.BusinessId()), links));
+
+    public static async Task<Ok<DeliveryStatusResponse>> ConfirmDelivery(string id, ConfirmationRequest request, IClusterClient grains, TimeProvider time) =>
+        TypedResults.Ok(DeliveryStatusResponse.From(await grains.GetGrain<IDeliveryGrain>(id).ConfirmAsync(request.ToModel(time.GetUtcNow()))));
 
     public static async Task<Ok<DeliveryStatusResponse>> GetDeliveryStatus(string id, ClaimsPrincipal user, IClusterClient grains)
     {
-        var s = await grains.GetGrain<IDeliveryGrain>(id).GetStatusAsync(user.BusinessId());
-        return TypedResults.Ok(new DeliveryStatusResponse(s.Stage, s.DroneId, LocationDto.From(s.LastKnownLocation), s.PickupEta, s.DeliveryEta, s.UpdatedAt));
+        return TypedResults.Ok(DeliveryStatusResponse.From(await grains.GetGrain<IDeliveryGrain>(id).GetStatusAsync(user.BusinessId())));
     }
 
     public static async Task<Ok<MilestoneResponse[]>> GetDeliveryMilestones(string id, ClaimsPrincipal user, IClusterClient grains)

@@ -12,7 +12,8 @@ public static class ApiKeyAuthenticationExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(ApiKeyDefaults.BusinessPolicy, policy => policy.RequireRole(ApiKeyDefaults.BusinessRole))
-            .AddPolicy(ApiKeyDefaults.OperatorPolicy, policy => policy.RequireRole(ApiKeyDefaults.OperatorRole));
+            .AddPolicy(ApiKeyDefaults.OperatorPolicy, policy => policy.RequireRole(ApiKeyDefaults.OperatorRole))
+            .AddPolicy(ApiKeyDefaults.DronePolicy, policy => policy.RequireRole(ApiKeyDefaults.DroneRole, ApiKeyDefaults.OperatorRole));
         return builder;
     }
 }

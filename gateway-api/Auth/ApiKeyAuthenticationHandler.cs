@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace DroneDelivery.GatewayApi.Auth;
 
 /// <summary>
-/// Reads <c>X-Api-Key</c> and decides who is calling: an operator (a configured key) or a business
+/// Reads <c>X-Api-Key</c> and decides who is calling: an operator or a drone (configured keys), or a business
 /// (a key its grain recognises). A verified business key is remembered briefly so a busy client
 /// costs one grain call per half minute rather than one per request.
 /// </summary>
@@ -38,9 +38,14 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        if (IsOperatorKey(hash))
+        if (IsOneOf(operators.CurrentValue.ApiKeys, hash))
         {
             return Success(new Claim(ClaimTypes.Role, ApiKeyDefaults.OperatorRole));
+        }
+
+        if (IsOneOf(operators.CurrentValue.DroneApiKeys, hash))
+        {
+            return Success(new Claim(ClaimTypes.Role, ApiKeyDefaults.DroneRole));
         }
 
         if (!BusinessApiKey.TryParse(key, out var businessId, out var keyId))
@@ -69,10 +74,10 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.CompletedTask;
     }
 
-    private bool IsOperatorKey(byte[] hash)
+    private static bool IsOneOf(List<string> keys, byte[] hash)
     {
         var match = false;
-        foreach (var configured in operators.CurrentValue.ApiKeys)
+        foreach (var configured in keys)
         {
             // Every configured key is compared, in constant time, so timing tells nothing.
             match |= CryptographicOperations.FixedTimeEquals(hash, SHA256.HashData(Encoding.UTF8.GetBytes(configured)));

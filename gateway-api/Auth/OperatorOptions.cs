@@ -13,11 +13,22 @@ public sealed class OperatorOptions : IValidatableObject
     /// </summary>
     public List<string> ApiKeys { get; set; } = [];
 
+    /// <summary>
+    /// Keys the operator issues to drones: they open the drone channel (missions, telemetry,
+    /// confirmations) and nothing else. Default: none (operator keys open the channel too).
+    /// </summary>
+    public List<string> DroneApiKeys { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (ApiKeys.Any(k => k.Length < 16))
         {
             yield return new ValidationResult("Every DroneDelivery:Operator:ApiKeys entry must be at least 16 characters.", [nameof(ApiKeys)]);
+        }
+
+        if (DroneApiKeys.Any(k => k.Length < 16))
+        {
+            yield return new ValidationResult("Every DroneDelivery:Operator:DroneApiKeys entry must be at least 16 characters.", [nameof(DroneApiKeys)]);
         }
     }
 }

@@ -1,3 +1,4 @@
+using DroneDelivery.GatewayApi.Apis;
 using DroneDelivery.GrainInterfaces.Model;
 
 namespace DroneDelivery.GatewayApi.Contracts;
@@ -18,4 +19,27 @@ public sealed record DeliveryResponse(
     DateTimeOffset? DeliveryEta,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    string TrackingUrl);
+    string TrackingUrl)
+{
+    public static DeliveryResponse From(DeliveryDetails d, TrackingLinks links)
+    {
+        var r = d.Request;
+        return new DeliveryResponse(
+            d.Id,
+            d.OwnerId,
+            LocationDto.From(r.Pickup)!,
+            LocationDto.From(r.Dropoff)!,
+            r.PickupTime,
+            r.Deadline,
+            r.Expedited,
+            r.ConfirmationRequired,
+            new DeliveryPackageResponse(d.PackageId, r.Package.Size, r.Package.WeightKg, r.Package.Tag),
+            d.Stage,
+            d.DroneId,
+            d.PickupEta,
+            d.DeliveryEta,
+            d.CreatedAt,
+            d.UpdatedAt,
+            links.For(d.Id, d.TrackingToken));
+    }
+}

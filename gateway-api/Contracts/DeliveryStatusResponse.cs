@@ -8,4 +8,8 @@ public sealed record DeliveryStatusResponse(
     LocationDto? LastKnownLocation,
     DateTimeOffset? PickupEta,
     DateTimeOffset? DeliveryEta,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt)
+{
+    public static DeliveryStatusResponse From(DeliveryStatus s) =>
+        new(s.Stage, s.DroneId, LocationDto.From(s.LastKnownLocation), s.PickupEta, s.DeliveryEta, s.UpdatedAt);
+}

@@ -35,6 +35,7 @@ public static class ClusterClientExtensions
                 return !cancellationToken.IsCancellationRequested;
             });
         });
+        builder.Services.AddSingleton<TelemetryPublisher>();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterClientHealthCheck>("orleans-cluster", tags: [ServiceDefaultsExtensions.ReadyTag]);
         return builder;

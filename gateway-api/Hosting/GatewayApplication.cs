@@ -30,6 +30,7 @@ public static class GatewayApplication
         app.MapDeliveriesApi();
         app.MapPackagesApi();
         app.MapDronesApi();
+        app.MapDroneChannelApi();
         return app;
     }
 }

@@ -8,4 +8,6 @@ public sealed record Mission(
     [property: Id(2)] Location Dropoff,
     [property: Id(3)] double WeightKg,
     [property: Id(4)] DateTimeOffset PickupEta,
-    [property: Id(5)] DateTimeOffset DeliveryEta);
+    [property: Id(5)] DateTimeOffset DeliveryEta,
+    [property: Id(6)] ConfirmationType ConfirmationRequired = ConfirmationType.None,
+    [property: Id(7)] DateTimeOffset? PickupTime = null);

@@ -7,4 +7,5 @@ public sealed record ScheduleRequest(
     [property: Id(1)] Location Pickup,
     [property: Id(2)] Location Dropoff,
     [property: Id(3)] double WeightKg,
-    [property: Id(4)] DateTimeOffset? PickupTime);
+    [property: Id(4)] DateTimeOffset? PickupTime,
+    [property: Id(5)] ConfirmationType ConfirmationRequired = ConfirmationType.None);

@@ -41,7 +41,7 @@ public sealed partial class DeliveryGrain(
                 throw DomainException.Conflict("This deliveryId is already in use; choose another.");
             }
 
-            if (state.State.Request != request)
+            if ((state.State.AsRequested ?? state.State.Request) != request)
             {
                 throw DomainException.Conflict("A different request was already made under this deliveryId or Idempotency-Key.");
             }
@@ -69,8 +69,7 @@ public sealed partial class DeliveryGrain(
         };
         await state.WriteOrDeactivateAsync(this);
 
-        var retry = options.Value.RetryPeriod;
-        await this.RegisterOrUpdateReminder(RetryReminder, retry, retry);
+        await StartRetryingAsync();
         LogRequested(logger, Id, ownerId);
 
         await TryScheduleAsync();
@@ -121,7 +120,7 @@ public sealed partial class DeliveryGrain(
         }
 
         var request = state.State.Request!;
-        var scheduleRequest = new ScheduleRequest(Id, request.Pickup, request.Dropoff, request.Package.WeightKg, request.PickupTime);
+        var scheduleRequest = new ScheduleRequest(Id, request.Pickup, request.Dropoff, request.Package.WeightKg, request.PickupTime, request.ConfirmationRequired);
         var cells = RegionCell.Of(request.Pickup).SearchOrder(request.Pickup, options.Value.SearchRings);
         foreach (var cell in cells)
         {
@@ -131,7 +130,7 @@ public sealed partial class DeliveryGrain(
                 state.State.DroneId = assignment.DroneId;
                 state.State.PickupEta = assignment.PickupEta;
                 state.State.DeliveryEta = assignment.DeliveryEta;
-                MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.");
+                MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.", time.GetUtcNow(), state.State.LastKnownLocation);
                 await state.WriteOrDeactivateAsync(this);
                 await StopRetryingAsync();
                 return;
@@ -140,18 +139,24 @@ public sealed partial class DeliveryGrain(
 
         if (state.State.Stage == DeliveryStage.Requested)
         {
-            MoveTo(DeliveryStage.AwaitingDrone, "No drone is free nearby; waiting for one.");
+            MoveTo(DeliveryStage.AwaitingDrone, "No drone is free nearby; waiting for one.", time.GetUtcNow(), state.State.LastKnownLocation);
             await state.WriteOrDeactivateAsync(this);
             LogAwaiting(logger, Id);
         }
     }
 
-    private void MoveTo(DeliveryStage stage, string note)
+    private void MoveTo(DeliveryStage stage, string note, DateTimeOffset at, Location? location)
     {
-        var now = time.GetUtcNow();
         state.State.Stage = stage;
-        state.State.UpdatedAt = now;
-        state.State.Milestones.Add(new Milestone(stage, now, state.State.LastKnownLocation, note));
+        state.State.UpdatedAt = at;
+        state.State.Milestones.Add(new Milestone(stage, at, location, note));
+    }
+
+    /// <summary>The durable backstop of every unscheduled delivery: a reminder that retries until it has a drone.</summary>
+    private async Task StartRetryingAsync()
+    {
+        var retry = options.Value.RetryPeriod;
+        await this.RegisterOrUpdateReminder(RetryReminder, retry, retry);
     }
 
     private async Task StopRetryingAsync()

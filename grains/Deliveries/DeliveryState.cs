@@ -17,4 +17,12 @@ public sealed class DeliveryState
     [Id(9)] public string TrackingToken { get; set; } = "";
     [Id(10)] public List<Milestone> Milestones { get; set; } = [];
     [Id(11)] public Location? LastKnownLocation { get; set; }
+
+    /// <summary>The request as first made, once a change has made <see cref="Request"/> differ; repeats are compared with it.</summary>
+    [Id(12)] public DeliveryRequest? AsRequested { get; set; }
+
+    /// <summary>The drone is at the drop-off, waiting for the proof of delivery.</summary>
+    [Id(13)] public bool ArrivedAtDropoff { get; set; }
+
+    [Id(14)] public Confirmation? Confirmation { get; set; }
 }

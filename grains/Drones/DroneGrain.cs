@@ -3,25 +3,49 @@ using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.Grains.Geo;
 using DroneDelivery.Grains.Persistence;
+using DroneDelivery.Grains.Scheduling;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DroneDelivery.Grains.Drones;
 
+/// <summary>
+/// One drone: its spec, status, mission and last position. Missions are taken here and only
+/// here; telemetry (<see cref="DroneGrain"/>'s other part) moves the drone through its phases.
+/// </summary>
 [GrainType("drone")]
-public sealed class DroneGrain(
+[ImplicitStreamSubscription(GrainInterfaces.Streams.TelemetryStreams.Namespace)]
+public sealed partial class DroneGrain(
     [PersistentState("drone")] IPersistentState<DroneState> state,
-    TimeProvider time) : Grain, IDroneGrain
+    IOptions<DroneFlightOptions> flight,
+    IOptions<DeliverySchedulingOptions> scheduling,
+    TimeProvider time,
+    ILogger<DroneGrain> logger) : Grain, IDroneGrain
 {
+    // Completed, and replaced, whenever the drone's version changes: wakes the channel's long-polls.
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private string Id => this.GetPrimaryKeyString();
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await SubscribeToTelemetryAsync();
+        var interval = flight.Value.PersistInterval;
+        this.RegisterGrainTimer(PersistPositionAsync, new GrainTimerCreationOptions(interval, interval));
+
         // The scheduler's index is memory only: whenever this drone comes back, say where it is.
         if (Availability() is { } availability)
         {
             Scheduler(state.State.HomeCell!).UpdateDroneAsync(availability).Ignore();
         }
+    }
 
-        return Task.CompletedTask;
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_positionDirty && state.RecordExists)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
     }
 
     public async Task<DroneRegistered> RegisterAsync(DroneSpec spec)
@@ -39,8 +63,7 @@ public sealed class DroneGrain(
         }
 
         state.State.HomeCell = homeCell;
-        Touch();
-        await state.WriteOrDeactivateAsync(this);
+        await SaveAsync();
 
         // Enrolling is idempotent, so a registration repeated after a crash mends a missed step.
         await GrainFactory.GetGrain<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).AddCellAsync(homeCell);
@@ -51,7 +74,6 @@ public sealed class DroneGrain(
             Scheduler(previousCell).RemoveDroneAsync(Id).Ignore();
         }
 
-        Scheduler(homeCell).UpdateDroneAsync(Availability()!).Ignore();
         return new DroneRegistered(created, Details());
     }
 
@@ -71,15 +93,90 @@ public sealed class DroneGrain(
 
         state.State.Mission = mission;
         state.State.Status = DroneStatus.Assigned;
-        Touch();
-        await state.WriteOrDeactivateAsync(this);
+        await SaveAsync();
+        LogAssigned(logger, Id, mission.DeliveryId);
         return true;
+    }
+
+    public async Task<Assignment?> TryUpdateMissionAsync(Mission mission)
+    {
+        if (state.State.Mission?.DeliveryId != mission.DeliveryId || state.State.Status is not (DroneStatus.Assigned or DroneStatus.HeadedToPickup))
+        {
+            return null;
+        }
+
+        var request = new ScheduleRequest(mission.DeliveryId, mission.Pickup, mission.Dropoff, mission.WeightKg, mission.PickupTime, mission.ConfirmationRequired);
+        var plan = TripPlanner.TryPlan(Availability()! with { IsAvailable = true }, request, time.GetUtcNow(), scheduling.Value.PickupDwell);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        state.State.Mission = mission with { PickupEta = plan.PickupEta, DeliveryEta = plan.DeliveryEta };
+        await SaveAsync();
+        return new Assignment(Id, plan.PickupEta, plan.DeliveryEta);
+    }
+
+    public async Task ReleaseAsync(string deliveryId)
+    {
+        if (state.State.Mission?.DeliveryId != deliveryId)
+        {
+            return;
+        }
+
+        EndMission(DroneStatus.Returning);
+        await SaveAsync();
+    }
+
+    public async Task<DroneChannelState?> WaitForChangeAsync(long? afterVersion, TimeSpan maxWait)
+    {
+        if (state.RecordExists && afterVersion == state.State.Revision)
+        {
+            await Task.WhenAny(_changed.Task, Task.Delay(maxWait, time));
+        }
+
+        return state.RecordExists
+            ? new DroneChannelState(Id, state.State.Revision, state.State.Status, state.State.Spec!.HomeBase, state.State.Mission)
+            : null;
     }
 
     public Task<DroneDetails> GetAsync() =>
         state.RecordExists ? Task.FromResult(Details()) : throw DomainException.NotFound("The drone");
 
     public Task<DroneAvailability?> GetAvailabilityAsync() => Task.FromResult(Availability());
+
+    /// <summary>Clears the mission; a drone still at its base is back in service at once.</summary>
+    private void EndMission(DroneStatus awayStatus)
+    {
+        state.State.Mission = null;
+        state.State.AwaitingConfirmation = false;
+        state.State.Status = IsHome() ? HomeStatus() : awayStatus;
+    }
+
+    private DroneStatus HomeStatus() =>
+        state.State.BatteryPct >= flight.Value.ReadyBatteryPct ? DroneStatus.Available : DroneStatus.Charging;
+
+    private bool IsHome() =>
+        GeoMath.DistanceKm(state.State.Position!, state.State.Spec!.HomeBase) * 1000 <= flight.Value.HomeGeofenceMeters;
+
+    /// <summary>
+    /// Writes a change of the drone; once it is stored, wakes the drone channel's long-polls and
+    /// tells the cell's scheduler, which wakes deliveries waiting for a drone when this one is free.
+    /// </summary>
+    private async Task SaveAsync()
+    {
+        state.State.Revision++;
+        state.State.UpdatedAt = time.GetUtcNow();
+        await state.WriteOrDeactivateAsync(this);
+        _positionDirty = false;
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
+        if (state.State.HomeCell is { } cell)
+        {
+            Scheduler(cell).UpdateDroneAsync(Availability()!).Ignore();
+        }
+    }
 
     private DroneAvailability? Availability() => state.RecordExists
         ? new DroneAvailability(
@@ -99,12 +196,6 @@ public sealed class DroneGrain(
         state.State.BatteryPct,
         state.State.Mission?.DeliveryId,
         state.State.UpdatedAt);
-
-    private void Touch()
-    {
-        state.State.Revision++;
-        state.State.UpdatedAt = time.GetUtcNow();
-    }
 
     private ISchedulerGrain Scheduler(string cellKey) => GrainFactory.GetGrain<ISchedulerGrain>(cellKey);
 }

@@ -17,4 +17,10 @@ public sealed class DroneState
 
     /// <summary>The key of the cell whose roster holds this drone.</summary>
     [Id(7)] public string? HomeCell { get; set; }
+
+    /// <summary>At the drop-off, waiting for the proof of delivery before it may leave.</summary>
+    [Id(8)] public bool AwaitingConfirmation { get; set; }
+
+    /// <summary>Time of the newest fix applied; older ones are ignored.</summary>
+    [Id(9)] public DateTimeOffset? LastFixAt { get; set; }
 }

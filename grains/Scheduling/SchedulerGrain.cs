@@ -54,7 +54,8 @@ public sealed partial class SchedulerGrain(
         foreach (var candidate in candidates)
         {
             var drone = candidate.Drone;
-            var mission = new Mission(request.DeliveryId, request.Pickup, request.Dropoff, request.WeightKg, candidate.Plan.PickupEta, candidate.Plan.DeliveryEta);
+            var mission = new Mission(
+                request.DeliveryId, request.Pickup, request.Dropoff, request.WeightKg, candidate.Plan.PickupEta, candidate.Plan.DeliveryEta, request.ConfirmationRequired, request.PickupTime);
 
             // Whatever the answer, the drone is no longer free: it either took this mission or
             // was busy already. It reports again when it becomes available.

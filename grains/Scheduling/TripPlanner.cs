@@ -42,6 +42,27 @@ public static class TripPlanner
         return new Plan(toPickup, total, pickupEta, deliveryEta);
     }
 
+    /// <summary>
+    /// ETAs from where a drone is now: out to the pickup (unless picked up), the dwell, on to the
+    /// drop-off, at <paramref name="speedMps"/>. Null pickup ETA once the package is on board.
+    /// </summary>
+    public static (DateTimeOffset? PickupEta, DateTimeOffset DeliveryEta) Remaining(
+        Location position, Mission mission, bool pickedUp, double speedMps, DateTimeOffset at, TimeSpan pickupDwell)
+    {
+        if (pickedUp)
+        {
+            return (null, at + FlightTime(GeoMath.DistanceKm(position, mission.Dropoff), speedMps));
+        }
+
+        var pickupEta = at + FlightTime(GeoMath.DistanceKm(position, mission.Pickup), speedMps);
+        if (mission.PickupTime is { } wanted && wanted > pickupEta)
+        {
+            pickupEta = wanted;
+        }
+
+        return (pickupEta, pickupEta + pickupDwell + FlightTime(GeoMath.DistanceKm(mission.Pickup, mission.Dropoff), speedMps));
+    }
+
     /// <summary>Time to fly <paramref name="km"/> at <paramref name="speedMps"/>, rounded to whole seconds.</summary>
     public static TimeSpan FlightTime(double km, double speedMps) =>
         TimeSpan.FromSeconds(Math.Ceiling(km * 1000 / speedMps));

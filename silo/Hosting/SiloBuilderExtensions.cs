@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using DroneDelivery.Grains.Drones;
 using DroneDelivery.Grains.Scheduling;
 using DroneDelivery.ServiceDefaults;
 using DroneDelivery.ServiceDefaults.Cluster;
@@ -23,6 +24,7 @@ public static class SiloBuilderExtensions
         var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         builder.Services.AddOptions<ClusterSettings>().BindConfiguration(ClusterSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DeliverySchedulingOptions>().BindConfiguration(DeliverySchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DroneFlightOptions>().BindConfiguration(DroneFlightOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("DroneDelivery:Reminders"));
 
         builder.UseOrleans(silo =>

@@ -19,11 +19,9 @@ internal sealed record TestArea(double Lat, double Lon)
     }
 
     /// <summary>A point <paramref name="northKm"/> north and <paramref name="eastKm"/> east of the area's origin.</summary>
-    public object At(double northKm, double eastKm) => new
-    {
-        lat = Math.Round(Lat + (northKm / 111.2), 6),
-        lon = Math.Round(Lon + (eastKm / (111.2 * Math.Cos(Lat * Math.PI / 180))), 6),
-    };
+    public GeoPoint At(double northKm, double eastKm) => new(
+        Math.Round(Lat + (northKm / 111.2), 6),
+        Math.Round(Lon + (eastKm / (111.2 * Math.Cos(Lat * Math.PI / 180))), 6));
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"({Lat}, {Lon})");
 }

@@ -1,5 +1,6 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.GrainInterfaces.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -14,7 +15,11 @@ public sealed class DroneAssignmentTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddMemoryGrainStorageAsDefault().UseInMemoryReminderService());
+        builder.ConfigureSilo((_, silo) => silo
+            .AddMemoryGrainStorageAsDefault()
+            .AddMemoryGrainStorage("PubSubStore")
+            .AddMemoryStreams(TelemetryStreams.ProviderName)
+            .UseInMemoryReminderService());
         builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton(TimeProvider.System));
         _cluster = builder.Build();
         await _cluster.DeployAsync();

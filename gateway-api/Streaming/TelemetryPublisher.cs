@@ -1,0 +1,53 @@
+using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.GrainInterfaces.Streams;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace DroneDelivery.GatewayApi.Streaming;
+
+/// <summary>
+/// Publishes fixes to the telemetry stream of each drone. Fixes of unknown drones are refused
+/// before anything is published; which drones exist is remembered briefly so a steady flow of
+/// telemetry costs no extra grain call per fix.
+/// </summary>
+public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache)
+{
+    private static readonly TimeSpan KnownLifetime = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan UnknownLifetime = TimeSpan.FromSeconds(5);
+
+    /// <summary>The indexes of fixes whose drone was never registered.</summary>
+    public async Task<IReadOnlyList<int>> FindUnknownDronesAsync(IReadOnlyList<TelemetryFix> fixes)
+    {
+        var ids = fixes.Select(f => f.DroneId).Distinct(StringComparer.Ordinal).ToList();
+        var known = await Task.WhenAll(ids.Select(IsKnownAsync));
+        var unknown = ids.Where((_, i) => !known[i]).ToHashSet(StringComparer.Ordinal);
+        return [.. fixes.Select((f, i) => (f, i)).Where(x => unknown.Contains(x.f.DroneId)).Select(x => x.i)];
+    }
+
+    /// <summary>Publishes each drone's fixes in order; drones in parallel.</summary>
+    public async Task PublishAsync(IReadOnlyList<TelemetryFix> fixes)
+    {
+        var provider = client.GetStreamProvider(TelemetryStreams.ProviderName);
+        await Task.WhenAll(fixes.GroupBy(f => f.DroneId, StringComparer.Ordinal).Select(async drone =>
+        {
+            var stream = provider.GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, drone.Key));
+            foreach (var fix in drone.OrderBy(f => f.At))
+            {
+                await stream.OnNextAsync(fix);
+            }
+        }));
+    }
+
+    private async Task<bool> IsKnownAsync(string droneId)
+    {
+        var key = "drone-known:" + droneId;
+        if (cache.TryGetValue(key, out bool known))
+        {
+            return known;
+        }
+
+        known = await client.GetGrain<IDroneGrain>(droneId).GetAvailabilityAsync() is not null;
+        cache.Set(key, known, known ? KnownLifetime : UnknownLifetime);
+        return known;
+    }
+}

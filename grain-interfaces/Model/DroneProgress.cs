@@ -1,0 +1,12 @@
+namespace DroneDelivery.GrainInterfaces.Model;
+
+/// <summary>A drone's report to the delivery it carries, sent on every fix and on every change of phase.</summary>
+[GenerateSerializer, Immutable, Alias("DroneProgress")]
+public sealed record DroneProgress(
+    [property: Id(0)] string DroneId,
+    [property: Id(1)] DroneProgressKind Kind,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] Location Location,
+    [property: Id(4)] DateTimeOffset? PickupEta,
+    [property: Id(5)] DateTimeOffset? DeliveryEta,
+    [property: Id(6)] string? Reason = null);

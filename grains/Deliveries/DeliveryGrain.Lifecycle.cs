@@ -1,0 +1,185 @@
+using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Errors;
+using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Persistence;
+
+namespace DroneDelivery.Grains.Deliveries;
+
+/// <summary>
+/// The delivery once it has a drone: the drone's progress moves it through its stages, the
+/// business may change or cancel it, and a confirmation finishes it when one is required.
+/// Position and ETAs change on every fix and live in memory; stages are written as they happen.
+/// </summary>
+public sealed partial class DeliveryGrain
+{
+    private bool IsFinished => state.State.Stage is DeliveryStage.Delivered or DeliveryStage.Cancelled or DeliveryStage.Failed;
+
+    public async Task OnDroneProgressAsync(DroneProgress progress)
+    {
+        if (!state.RecordExists || IsFinished || progress.DroneId != state.State.DroneId)
+        {
+            // A report from a drone this delivery no longer has (cancelled, rescheduled): stale.
+            return;
+        }
+
+        var s = state.State;
+        s.LastKnownLocation = progress.Location;
+        s.PickupEta = progress.PickupEta;
+        s.DeliveryEta = progress.DeliveryEta;
+        s.UpdatedAt = progress.At;
+        switch (progress.Kind)
+        {
+            case DroneProgressKind.Position:
+                return;
+            case DroneProgressKind.TookOff when s.Stage == DeliveryStage.Scheduled:
+                MoveTo(DeliveryStage.HeadedToPickup, "The drone took off for the pickup.", progress.At, progress.Location);
+                break;
+            case DroneProgressKind.PickedUp when s.Stage is DeliveryStage.Scheduled or DeliveryStage.HeadedToPickup:
+                MoveTo(DeliveryStage.HeadedToDropoff, "The package was picked up.", progress.At, progress.Location);
+                break;
+            case DroneProgressKind.ArrivedAtDropoff when s.Request!.ConfirmationRequired == ConfirmationType.None:
+                Finish(DeliveryStage.Delivered, "Delivered at the drop-off.", progress.At, progress.Location);
+                break;
+            case DroneProgressKind.ArrivedAtDropoff:
+                // Delivered only once the proof arrives; until then the drone waits at the drop-off.
+                s.ArrivedAtDropoff = true;
+                break;
+            case DroneProgressKind.Aborted when s.Stage == DeliveryStage.HeadedToDropoff:
+                Finish(DeliveryStage.Failed, progress.Reason ?? "The drone abandoned the delivery.", progress.At, progress.Location);
+                break;
+            case DroneProgressKind.Aborted:
+                await FindAnotherDroneAsync(progress.Reason ?? "The drone abandoned the delivery.", progress.At);
+                return;
+            default:
+                return;
+        }
+
+        await state.WriteOrDeactivateAsync(this);
+    }
+
+    public async Task<DeliveryStatus> ConfirmAsync(Confirmation confirmation)
+    {
+        if (!state.RecordExists)
+        {
+            throw DomainException.NotFound("The delivery");
+        }
+
+        var required = state.State.Request!.ConfirmationRequired;
+        if (state.State.Stage == DeliveryStage.Delivered && state.State.Confirmation == confirmation)
+        {
+            return await GetStatusAsync(state.State.OwnerId);
+        }
+
+        if (required == ConfirmationType.None)
+        {
+            throw DomainException.Conflict("This delivery needs no confirmation.");
+        }
+
+        if (confirmation.Type != required)
+        {
+            throw DomainException.Invalid("type", $"This delivery needs a {required} confirmation.");
+        }
+
+        if (state.State.Stage != DeliveryStage.HeadedToDropoff || !state.State.ArrivedAtDropoff)
+        {
+            throw DomainException.Conflict("The drone is not waiting at the drop-off.");
+        }
+
+        state.State.Confirmation = confirmation;
+        Finish(DeliveryStage.Delivered, $"Delivered; {required} confirmation received.", confirmation.At, confirmation.Location ?? state.State.LastKnownLocation);
+        await state.WriteOrDeactivateAsync(this);
+        await Drone()!.ReleaseAsync(Id);
+        return await GetStatusAsync(state.State.OwnerId);
+    }
+
+    public async Task<DeliveryDetails> CancelAsync(string ownerId)
+    {
+        EnsureOwner(ownerId);
+        switch (state.State.Stage)
+        {
+            case DeliveryStage.Cancelled:
+                return await GetAsync(ownerId);
+            case DeliveryStage.Delivered or DeliveryStage.Failed:
+                throw DomainException.Conflict($"The delivery is already {state.State.Stage}; it can no longer be cancelled.");
+        }
+
+        if (Drone() is { } drone)
+        {
+            await drone.ReleaseAsync(Id);
+        }
+
+        Finish(DeliveryStage.Cancelled, "Cancelled by the business.", time.GetUtcNow(), state.State.LastKnownLocation);
+        await state.WriteOrDeactivateAsync(this);
+        await StopRetryingAsync();
+        return await GetAsync(ownerId);
+    }
+
+    public async Task<DeliveryDetails> UpdateAsync(string ownerId, DeliveryChanges changes)
+    {
+        EnsureOwner(ownerId);
+        if (state.State.Stage is not (DeliveryStage.Requested or DeliveryStage.AwaitingDrone or DeliveryStage.Scheduled or DeliveryStage.HeadedToPickup))
+        {
+            throw DomainException.Conflict($"The delivery is {state.State.Stage}; it can only be changed until the package is picked up.");
+        }
+
+        var before = state.State.Request!;
+        var after = before with
+        {
+            Pickup = changes.Pickup ?? before.Pickup,
+            Dropoff = changes.Dropoff ?? before.Dropoff,
+            PickupTime = changes.PickupTime ?? before.PickupTime,
+            Deadline = changes.Deadline ?? before.Deadline,
+        };
+        if (after.Deadline <= after.PickupTime)
+        {
+            throw DomainException.Invalid("deadline", "Must be after the pickup time.");
+        }
+
+        state.State.AsRequested ??= before;
+        state.State.Request = after;
+        if (Drone() is { } drone)
+        {
+            var mission = new Mission(Id, after.Pickup, after.Dropoff, after.Package.WeightKg, state.State.PickupEta ?? time.GetUtcNow(), state.State.DeliveryEta ?? time.GetUtcNow(), after.ConfirmationRequired, after.PickupTime);
+            if (await drone.TryUpdateMissionAsync(mission) is { } assignment)
+            {
+                state.State.PickupEta = assignment.PickupEta;
+                state.State.DeliveryEta = assignment.DeliveryEta;
+                state.State.UpdatedAt = time.GetUtcNow();
+                await state.WriteOrDeactivateAsync(this);
+                return await GetAsync(ownerId);
+            }
+
+            await drone.ReleaseAsync(Id);
+            await FindAnotherDroneAsync($"Rescheduled: drone {state.State.DroneId} can't fly the changed trip.", time.GetUtcNow());
+            return await GetAsync(ownerId);
+        }
+
+        state.State.UpdatedAt = time.GetUtcNow();
+        await state.WriteOrDeactivateAsync(this);
+        await TryScheduleAsync();
+        return await GetAsync(ownerId);
+    }
+
+    /// <summary>Back to waiting for a drone, with the reminder behind it, and an immediate search.</summary>
+    private async Task FindAnotherDroneAsync(string reason, DateTimeOffset at)
+    {
+        state.State.DroneId = null;
+        state.State.PickupEta = null;
+        state.State.DeliveryEta = null;
+        state.State.ArrivedAtDropoff = false;
+        MoveTo(DeliveryStage.AwaitingDrone, reason, at, state.State.LastKnownLocation);
+        await state.WriteOrDeactivateAsync(this);
+        await StartRetryingAsync();
+        await TryScheduleAsync();
+    }
+
+    private void Finish(DeliveryStage stage, string note, DateTimeOffset at, Location? location)
+    {
+        state.State.PickupEta = null;
+        state.State.DeliveryEta = null;
+        state.State.ArrivedAtDropoff = false;
+        MoveTo(stage, note, at, location);
+    }
+
+    private IDroneGrain? Drone() => state.State.DroneId is { } id ? GrainFactory.GetGrain<IDroneGrain>(id) : null;
+}

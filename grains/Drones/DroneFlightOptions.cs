@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DroneDelivery.Grains.Drones;
+
+/// <summary>How drones are followed in flight. Section <c>DroneDelivery:Drones</c>.</summary>
+public sealed class DroneFlightOptions
+{
+    public const string SectionName = "DroneDelivery:Drones";
+
+    /// <summary>A drone this close to the pickup or drop-off is there. Default: 30 m.</summary>
+    [Range(1, 1000)]
+    public double GeofenceMeters { get; set; } = 30;
+
+    /// <summary>A drone farther than this from its base has taken off; closer, it is home. Default: 50 m.</summary>
+    [Range(1, 1000)]
+    public double HomeGeofenceMeters { get; set; } = 50;
+
+    /// <summary>
+    /// Position and battery are kept in memory and written at most this often (status changes are
+    /// written at once). Default: 30 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A charging drone is available again at this charge. Default: 90%.</summary>
+    [Range(1, 100)]
+    public double ReadyBatteryPct { get; set; } = 90;
+
+    /// <summary>Below this charge a drone abandons its mission and flies home. Default: 15%.</summary>
+    [Range(0, 100)]
+    public double ReserveBatteryPct { get; set; } = 15;
+
+    /// <summary>Below this reported speed the ETA uses the cruise speed instead (hovering, taking off). Default: 1 m/s.</summary>
+    [Range(0, 100)]
+    public double MinimumEtaSpeedMps { get; set; } = 1;
+}

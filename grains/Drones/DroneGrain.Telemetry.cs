@@ -1,0 +1,167 @@
+using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.GrainInterfaces.Streams;
+using DroneDelivery.Grains.Geo;
+using DroneDelivery.Grains.Scheduling;
+using Orleans.Streams;
+
+namespace DroneDelivery.Grains.Drones;
+
+/// <summary>
+/// The telemetry side of a drone: its stream moves it through its phases (took off, picked up,
+/// at the drop-off, home, charged) and feeds its delivery position and ETAs on every fix.
+/// Position and battery stay in memory between status changes and are written by a timer.
+/// </summary>
+public sealed partial class DroneGrain
+{
+    private bool _positionDirty;
+    private bool _wasAtPickup;
+
+    private async Task SubscribeToTelemetryAsync()
+    {
+        var stream = this.GetStreamProvider(TelemetryStreams.ProviderName)
+            .GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, Id));
+        await stream.SubscribeAsync((fix, _) => OnFixAsync(fix));
+    }
+
+    private async Task OnFixAsync(TelemetryFix fix)
+    {
+        // Fixes can arrive late or twice; only a newer one says anything new.
+        if (!state.RecordExists || fix.At <= state.State.LastFixAt)
+        {
+            return;
+        }
+
+        state.State.LastFixAt = fix.At;
+        state.State.Position = fix.Location;
+        state.State.BatteryPct = Math.Clamp(fix.BatteryPct, 0, 100);
+        _positionDirty = true;
+
+        if (state.State.Mission is { } mission)
+        {
+            await FollowMissionAsync(fix, mission);
+        }
+        else
+        {
+            await FollowHomecomingAsync(fix);
+        }
+    }
+
+    private async Task FollowMissionAsync(TelemetryFix fix, Mission mission)
+    {
+        var settings = flight.Value;
+        if (fix.Event == DroneEvent.Fault)
+        {
+            await AbortMissionAsync(fix, mission, "The drone reported a fault.", DroneStatus.Maintenance);
+            return;
+        }
+
+        if (fix.BatteryPct < settings.ReserveBatteryPct)
+        {
+            await AbortMissionAsync(fix, mission, $"The drone's battery fell below the safe reserve of {settings.ReserveBatteryPct}%.", DroneStatus.Returning);
+            return;
+        }
+
+        var kind = DroneProgressKind.Position;
+        switch (state.State.Status)
+        {
+            case DroneStatus.Assigned when fix.Event == DroneEvent.PickedUp:
+            case DroneStatus.HeadedToPickup when fix.Event == DroneEvent.PickedUp || LeftPickup(mission):
+                state.State.Status = DroneStatus.HeadedToDropoff;
+                kind = DroneProgressKind.PickedUp;
+                break;
+            case DroneStatus.Assigned when !IsHome():
+                state.State.Status = DroneStatus.HeadedToPickup;
+                kind = DroneProgressKind.TookOff;
+                break;
+            case DroneStatus.HeadedToDropoff when !state.State.AwaitingConfirmation
+                && (fix.Event == DroneEvent.Delivered || Within(mission.Dropoff, settings.GeofenceMeters)):
+                kind = DroneProgressKind.ArrivedAtDropoff;
+                if (mission.ConfirmationRequired == ConfirmationType.None)
+                {
+                    EndMission(DroneStatus.Returning);
+                }
+                else
+                {
+                    state.State.AwaitingConfirmation = true;
+                }
+
+                break;
+        }
+
+        var pickedUp = state.State.Status is DroneStatus.HeadedToDropoff or DroneStatus.Returning or DroneStatus.Charging or DroneStatus.Available;
+        var speed = fix.SpeedMps >= settings.MinimumEtaSpeedMps ? fix.SpeedMps : state.State.Spec!.CruiseSpeedMps;
+        var (pickupEta, deliveryEta) = TripPlanner.Remaining(fix.Location, mission, pickedUp, speed, fix.At, scheduling.Value.PickupDwell);
+        if (kind == DroneProgressKind.ArrivedAtDropoff)
+        {
+            (pickupEta, deliveryEta) = (null, fix.At);
+        }
+
+        if (kind != DroneProgressKind.Position)
+        {
+            await SaveAsync();
+            LogPhase(logger, Id, mission.DeliveryId, kind);
+        }
+
+        Delivery(mission).OnDroneProgressAsync(new DroneProgress(Id, kind, fix.At, fix.Location, pickupEta, deliveryEta)).Ignore();
+    }
+
+    /// <summary>After a mission: home, then charged, then available to the scheduler again.</summary>
+    private async Task FollowHomecomingAsync(TelemetryFix fix)
+    {
+        if (fix.Event == DroneEvent.Fault && state.State.Status != DroneStatus.Maintenance)
+        {
+            state.State.Status = DroneStatus.Maintenance;
+        }
+        else if (state.State.Status == DroneStatus.Returning && IsHome())
+        {
+            state.State.Status = HomeStatus();
+        }
+        else if (state.State.Status == DroneStatus.Charging && state.State.BatteryPct >= flight.Value.ReadyBatteryPct)
+        {
+            state.State.Status = DroneStatus.Available;
+        }
+        else
+        {
+            return;
+        }
+
+        await SaveAsync();
+    }
+
+    private async Task AbortMissionAsync(TelemetryFix fix, Mission mission, string reason, DroneStatus status)
+    {
+        EndMission(status);
+        if (status == DroneStatus.Maintenance)
+        {
+            state.State.Status = DroneStatus.Maintenance;
+        }
+
+        await SaveAsync();
+        LogAborted(logger, Id, mission.DeliveryId, reason);
+        Delivery(mission).OnDroneProgressAsync(new DroneProgress(Id, DroneProgressKind.Aborted, fix.At, fix.Location, null, null, reason)).Ignore();
+    }
+
+    /// <summary>True once the drone has been at the pickup and is moving away from it: it has the package.</summary>
+    private bool LeftPickup(Mission mission)
+    {
+        var atPickup = Within(mission.Pickup, flight.Value.GeofenceMeters);
+        var left = _wasAtPickup && !atPickup;
+        _wasAtPickup |= atPickup;
+        return left;
+    }
+
+    private bool Within(Location target, double meters) => GeoMath.DistanceKm(state.State.Position!, target) * 1000 <= meters;
+
+    /// <summary>Writes position and battery if they changed since the last write: at most once per interval, never per fix.</summary>
+    private async Task PersistPositionAsync(CancellationToken cancellationToken)
+    {
+        if (_positionDirty && state.RecordExists)
+        {
+            await state.WriteStateAsync(cancellationToken);
+            _positionDirty = false;
+        }
+    }
+
+    private IDeliveryGrain Delivery(Mission mission) => GrainFactory.GetGrain<IDeliveryGrain>(mission.DeliveryId);
+}
