@@ -15,6 +15,7 @@ namespace DroneDelivery.Tests.Infrastructure;
 internal sealed class DroneDeliveryCluster : IAsyncDisposable
 {
     public const string OperatorKey = "test-operator-key-4f1d2c9a8b7e";
+    public const string DroneKey = "test-drone-key-8c2e5a7d1f30";
 
     private readonly List<WebApplication> _silos = [];
     private WebApplication? _gateway;
@@ -66,7 +67,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
             _silos.Add(silo);
         }
 
-        _gateway = GatewayApplication.Create([.. CommonArgs(), $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}"]);
+        _gateway = GatewayApplication.Create([.. CommonArgs(), $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}", $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}"]);
         await _gateway.StartAsync();
         GatewayAddress = new Uri(BoundAddress(_gateway));
 
