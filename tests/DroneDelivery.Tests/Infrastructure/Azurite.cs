@@ -4,10 +4,10 @@ using System.Net.Sockets;
 namespace DroneDelivery.Tests.Infrastructure;
 
 /// <summary>
-/// A private Azurite table service on a free loopback port, its data in a temporary folder that
-/// outlives a stop, so a restarted instance finds what was written.
+/// A private Azurite table service (and queue service, when asked for) on free loopback ports,
+/// its data in a temporary folder that outlives a stop, so a restarted instance finds what was written.
 /// </summary>
-internal sealed class Azurite : IAsyncDisposable
+internal sealed class Azurite(bool withQueues = false) : IAsyncDisposable
 {
     // Azurite's well-known development account; not a secret.
     private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -15,43 +15,56 @@ internal sealed class Azurite : IAsyncDisposable
     private const int SigInt = 2;
 
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("drone-delivery-azurite-").FullName;
-    private Process? _process;
+    private readonly List<Process> _processes = [];
 
     public int Port { get; } = FreePort.Next();
 
+    public int QueuePort { get; } = withQueues ? FreePort.Next() : 0;
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;";
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;"
+        + (withQueues ? $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" : "");
 
     public async Task StartAsync()
     {
-        var start = new ProcessStartInfo(RepositoryPaths.AzuriteTable())
+        await StartServiceAsync(RepositoryPaths.AzuriteTable(), "--tableHost", "--tablePort", Port);
+        if (withQueues)
+        {
+            await StartServiceAsync(RepositoryPaths.AzuriteQueue(), "--queueHost", "--queuePort", QueuePort);
+        }
+    }
+
+    private async Task StartServiceAsync(string executable, string hostOption, string portOption, int port)
+    {
+        var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", _dataFolder, "--skipApiVersionCheck", "--silent", "--disableTelemetry" })
+        foreach (var arg in new[] { hostOption, "127.0.0.1", portOption, port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--location", _dataFolder, "--skipApiVersionCheck", "--silent", "--disableTelemetry" })
         {
             start.ArgumentList.Add(arg);
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
+        _processes.Add(process);
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
 
         await Eventually.Until(async () =>
         {
-            if (_process.HasExited)
+            if (process.HasExited)
             {
-                throw new InvalidOperationException($"Azurite exited with code {_process.ExitCode}.");
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}.");
             }
 
             using var client = new TcpClient();
             try
             {
-                await client.ConnectAsync("127.0.0.1", Port);
+                await client.ConnectAsync("127.0.0.1", port);
                 return true;
             }
             catch (SocketException)
@@ -67,23 +80,27 @@ internal sealed class Azurite : IAsyncDisposable
     /// </summary>
     public async Task StopAsync()
     {
-        if (_process is { HasExited: false })
+        foreach (var process in _processes)
         {
-            _ = Kill(_process.Id, SigInt);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            try
+            if (!process.HasExited)
             {
-                await _process.WaitForExitAsync(timeout.Token);
+                _ = Kill(process.Id, SigInt);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+                try
+                {
+                    await process.WaitForExitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync();
+                }
             }
-            catch (OperationCanceledException)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
+
+            process.Dispose();
         }
 
-        _process?.Dispose();
-        _process = null;
+        _processes.Clear();
     }
 
     public async ValueTask DisposeAsync()

@@ -20,7 +20,13 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     private readonly List<WebApplication> _silos = [];
     private WebApplication? _gateway;
 
-    private DroneDeliveryCluster(Azurite storage) => Storage = storage;
+    private readonly string[] _settings;
+
+    private DroneDeliveryCluster(Azurite storage, string[] settings)
+    {
+        Storage = storage;
+        _settings = settings;
+    }
 
     public Azurite Storage { get; }
 
@@ -31,11 +37,12 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     /// <summary>Retry period of awaiting deliveries: short, so tests of the reminder path finish quickly.</summary>
     public static TimeSpan RetryPeriod { get; } = TimeSpan.FromSeconds(3);
 
-    public static async Task<DroneDeliveryCluster> StartAsync(int silos)
+    /// <summary>Starts Azurite and the cluster; <paramref name="settings"/> are extra <c>--Key=Value</c> settings for every host.</summary>
+    public static async Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues = false, params string[] settings)
     {
-        var storage = new Azurite();
+        var storage = new Azurite(withQueues);
         await storage.StartAsync();
-        var cluster = new DroneDeliveryCluster(storage);
+        var cluster = new DroneDeliveryCluster(storage, settings);
         await cluster.StartProcessesAsync(silos);
         return cluster;
     }
@@ -120,6 +127,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
         "--environment=Testing",
         "--Logging:LogLevel:Default=Warning",
         "--Logging:LogLevel:Orleans=Error",
+        .. _settings,
     ];
 
     private static string BoundAddress(WebApplication app) =>

@@ -21,12 +21,17 @@ internal static class RepositoryPaths
     }
 
     /// <summary>Azurite's table service: <c>AZURITE_TABLE_BIN</c>, else the copy the install script puts under <c>.local/tools</c>.</summary>
-    public static string AzuriteTable()
+    public static string AzuriteTable() => Tool("AZURITE_TABLE_BIN", "azurite-table");
+
+    /// <summary>Azurite's queue service: <c>AZURITE_QUEUE_BIN</c>, else the copy under <c>.local/tools</c>.</summary>
+    public static string AzuriteQueue() => Tool("AZURITE_QUEUE_BIN", "azurite-queue");
+
+    private static string Tool(string variable, string name)
     {
-        var path = Environment.GetEnvironmentVariable("AZURITE_TABLE_BIN");
+        var path = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrEmpty(path))
         {
-            path = Path.Combine(Root, ".local", "tools", "node_modules", ".bin", "azurite-table");
+            path = Path.Combine(Root, ".local", "tools", "node_modules", ".bin", name);
         }
 
         return File.Exists(path)
