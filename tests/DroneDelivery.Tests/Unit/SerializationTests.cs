@@ -39,6 +39,14 @@ public sealed class SerializationTests
         new DroneAvailability("drone-1", Spec, Here, 90, true, 7),
         new ScheduleRequest("d1", Here, Here, 1, At),
         new Mission("d1", Here, Here, 1, At, At),
+        new Mission("d1", Here, Here, 1, At, At, ConfirmationType.Voice, At),
+        new TelemetryFix("drone-1", At, 47.6, -122.3, 120, 15, 270, 80.5, DroneEvent.PickedUp),
+        new TelemetryFix("drone-1", At, 47.6, -122.3, 120, 15, 270, 80.5),
+        new DroneProgress("drone-1", DroneProgressKind.Aborted, At, Here, null, At, "fault"),
+        new DroneChannelState("drone-1", 12, DroneStatus.HeadedToPickup, Here, new Mission("d1", Here, Here, 1, At, At)),
+        new DroneChannelState("drone-1", 13, DroneStatus.Returning, Here, null),
+        new Confirmation(ConfirmationType.Picture, "https://proofs.example.com/p.jpg", At, Here),
+        new DeliveryChanges(Here, null, At, null),
         new Assignment("drone-1", At, At),
         new BusinessDetails("biz-1", "Contoso", "https://example.com", At),
         new BusinessCreated(new BusinessDetails("biz-1", "Contoso", null, At), "secret"),
@@ -91,7 +99,7 @@ public sealed class SerializationTests
         };
         Assert.Equivalent(delivery, RoundTrip(delivery), strict: true);
 
-        var drone = new DroneState { Spec = Spec, Status = DroneStatus.Assigned, Position = Here, BatteryPct = 80, Mission = new Mission("d1", Here, Here, 1, At, At), UpdatedAt = At, Revision = 4, HomeCell = "1:2" };
+        var drone = new DroneState { Spec = Spec, Status = DroneStatus.Assigned, Position = Here, BatteryPct = 80, Mission = new Mission("d1", Here, Here, 1, At, At), UpdatedAt = At, Revision = 4, HomeCell = "1:2", AwaitingConfirmation = true, LastFixAt = At };
         Assert.Equivalent(drone, RoundTrip(drone), strict: true);
 
         var business = new BusinessState { Name = "Contoso", WebhookUrl = "https://example.com", WebhookSecret = "s", CreatedAt = At, ApiKeys = [new ApiKeyRecord("k1", [9, 8], At)] };
