@@ -11,18 +11,19 @@ public sealed class DroneState
     private double _dwellRemainingSeconds;
     private string? _lastDeliveredId;
 
-    public DroneState(GeoPoint home, FlightProfile profile)
+    public DroneState(GeoPoint home, FlightProfile profile, double batteryPct = 100)
     {
         Home = home;
         _profile = profile;
         Position = home;
+        BatteryPct = Math.Clamp(batteryPct, 0, 100);
     }
 
     public GeoPoint Home { get; }
 
     public GeoPoint Position { get; private set; }
 
-    public double BatteryPct { get; private set; } = 100;
+    public double BatteryPct { get; private set; }
 
     public double HeadingDeg { get; private set; }
 
