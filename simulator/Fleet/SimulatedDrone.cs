@@ -87,7 +87,8 @@ public sealed class SimulatedDrone(string id, DroneState state)
             step.Position.Lon,
             step.Position.Alt,
             step.SpeedMps,
-            Math.Round(step.HeadingDeg, 1),
+            // Rounding can make 359.97 into 360; the wire wants [0, 360).
+            Math.Round(step.HeadingDeg, 1) % 360,
             Math.Round(step.BatteryPct, 2),
             step.Event switch
             {
