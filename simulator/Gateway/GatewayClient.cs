@@ -58,15 +58,6 @@ public sealed partial class GatewayClient : IDisposable
         };
     }
 
-    private enum OnRefusal
-    {
-        /// <summary>Log it and give up this call.</summary>
-        GiveUp,
-
-        /// <summary>Log it and retry with backoff: the caller can't go on without it.</summary>
-        Retry,
-    }
-
     /// <summary><c>PUT /api/drones/{id}</c> until it succeeds; true when the drone was new (201).</summary>
     public async Task<bool> RegisterDroneAsync(string droneId, RegisterDroneRequest body, CancellationToken cancellationToken) =>
         await SendAsync(
