@@ -154,8 +154,9 @@ wait_service gateway "$gateway_pid" "http://127.0.0.1:$GATEWAY_HTTP_PORT/health/
 # The simulator drives traffic through the gateway, so start it once the gateway is ready.
 if [[ -f "$simulator" ]]; then
   start simulator simulator.log env "${common_env[@]}" \
-    "Gateway__BaseUrl=http://127.0.0.1:$GATEWAY_HTTP_PORT" \
+    "DroneDelivery__Simulator__GatewayUrl=http://127.0.0.1:$GATEWAY_HTTP_PORT" \
     "DroneDelivery__Simulator__ApiKey=$OPERATOR_KEY" \
+    "DroneDelivery__Simulator__DemoDeliveriesPerMinute=2" \
     dotnet run --no-build --no-launch-profile -c Release --project "$simulator"
 fi
 

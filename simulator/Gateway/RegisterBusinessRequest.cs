@@ -1,0 +1,4 @@
+namespace DroneDelivery.Simulator.Gateway;
+
+/// <summary>Body of <c>POST /api/businesses</c>.</summary>
+public sealed record RegisterBusinessRequest(string Name);

@@ -1,0 +1,4 @@
+using DroneDelivery.Simulator;
+using Microsoft.Extensions.Hosting;
+
+SimulatorApplication.Create(args).Run();

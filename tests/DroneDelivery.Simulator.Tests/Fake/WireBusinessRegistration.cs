@@ -1,0 +1,3 @@
+namespace DroneDelivery.Simulator.Tests.Fake;
+
+public sealed record WireBusinessRegistration(string Name);

@@ -1,0 +1,9 @@
+namespace DroneDelivery.Simulator.Tests.Fake;
+
+public enum WireConfirmationType
+{
+    None,
+    FingerPrint,
+    Picture,
+    Voice,
+}

@@ -1,0 +1,8 @@
+namespace DroneDelivery.Simulator.Tests.Fake;
+
+public enum WireDroneEvent
+{
+    PickedUp,
+    Delivered,
+    Fault,
+}

@@ -1,0 +1,3 @@
+namespace DroneDelivery.Simulator.Tests.Fake;
+
+public sealed record WireLocation(double Lat, double Lon, double? Alt = null);
