@@ -35,13 +35,15 @@ cleanup() {
   set +m  # no "Terminated" job notices while we stop things
   (( ${#pids[@]} )) || return 0
   log "Stopping ${names[*]}"
-  # Newest first, so the silo still has storage while it shuts down. SIGINT, because it is
-  # the signal on which Azurite saves its data (on SIGTERM it loses the last seconds of writes);
-  # the .NET hosts treat it as a graceful stop too.
-  local i pid deadline
+  # Newest first, so the silo still has storage while it shuts down. Azurite saves its data
+  # only on SIGINT (SIGTERM loses its last seconds of writes); the .NET hosts stop gracefully
+  # on SIGTERM, which, unlike SIGINT, a script started in the background can't have ignored.
+  local i pid signal deadline
   for (( i=${#pids[@]}-1; i>=0; i-- )); do
     pid="${pids[$i]}"
-    kill -INT -- "-$pid" 2>/dev/null || true
+    signal=TERM
+    [[ "${names[$i]}" == azurite* ]] && signal=INT
+    kill "-$signal" -- "-$pid" 2>/dev/null || true
     deadline=$((SECONDS + 30))
     while kill -0 -- "-$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.3; done
     kill -KILL -- "-$pid" 2>/dev/null || true

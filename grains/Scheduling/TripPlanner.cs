@@ -63,7 +63,6 @@ public static class TripPlanner
         return (pickupEta, pickupEta + pickupDwell + FlightTime(GeoMath.DistanceKm(mission.Pickup, mission.Dropoff), speedMps));
     }
 
-    /// <summary>Time to fly <paramref name="km"/> at <paramref name="speedMps"/>, rounded to whole seconds.</summary>
-    public static TimeSpan FlightTime(double km, double speedMps) =>
-        TimeSpan.FromSeconds(Math.Ceiling(km * 1000 / speedMps));
+    /// <summary>Time to fly <paramref name="km"/> at <paramref name="speedMps"/>.</summary>
+    public static TimeSpan FlightTime(double km, double speedMps) => TimeSpan.FromSeconds(km * 1000 / speedMps);
 }

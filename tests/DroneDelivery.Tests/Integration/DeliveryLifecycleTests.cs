@@ -233,7 +233,7 @@ public sealed class DeliveryLifecycleTests(ClusterFixture fixture)
             TimeSpan.FromSeconds(20),
             $"delivery {id} to hear of the fix at {point}");
 
-    /// <summary>ETAs are whole seconds; the test's own distance may differ from the service's by a fraction of a percent.</summary>
+    /// <summary>The test's own distance may differ from the service's by a fraction of a percent.</summary>
     private static void AssertNear(DateTimeOffset expected, DateTimeOffset actual) =>
         Assert.InRange(actual, expected - TimeSpan.FromSeconds(3), expected + TimeSpan.FromSeconds(3));
 }

@@ -19,8 +19,8 @@ public sealed class TripPlannerTests
 
         var toPickup = GeoMath.DistanceKm(Base, Pickup);
         var toDropoff = GeoMath.DistanceKm(Pickup, Dropoff);
-        Assert.Equal(Now + TimeSpan.FromSeconds(Math.Ceiling(toPickup * 1000 / 20)), plan.PickupEta);
-        Assert.Equal(plan.PickupEta + Dwell + TimeSpan.FromSeconds(Math.Ceiling(toDropoff * 1000 / 20)), plan.DeliveryEta);
+        Assert.Equal(Now + TimeSpan.FromSeconds(toPickup * 1000 / 20), plan.PickupEta);
+        Assert.Equal(plan.PickupEta + Dwell + TimeSpan.FromSeconds(toDropoff * 1000 / 20), plan.DeliveryEta);
         Assert.Equal(toPickup + toDropoff + GeoMath.DistanceKm(Dropoff, Base), plan.TotalKm, precision: 9);
     }
 
