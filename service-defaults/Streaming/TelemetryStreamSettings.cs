@@ -10,7 +10,7 @@ public sealed class TelemetryStreamSettings
     /// <summary>The provider. Default: <see cref="TelemetryStreamProvider.Memory"/>.</summary>
     public TelemetryStreamProvider Provider { get; set; } = TelemetryStreamProvider.Memory;
 
-    /// <summary>Queues (Azure Queue) or partitions (Event Hubs) the streams are spread over. Default: 8.</summary>
+    /// <summary>Queues (Azure Queue, memory streams) the streams are spread over; Event Hubs has the hub's own partitions. Default: 8.</summary>
     [Range(1, 128)]
     public int Partitions { get; set; } = 8;
 
