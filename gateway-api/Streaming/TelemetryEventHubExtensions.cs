@@ -1,3 +1,4 @@
+using DroneDelivery.GrainInterfaces.Streams;
 using DroneDelivery.ServiceDefaults.Streaming;
 
 namespace DroneDelivery.GatewayApi.Streaming;
@@ -5,6 +6,16 @@ namespace DroneDelivery.GatewayApi.Streaming;
 public static class TelemetryEventHubExtensions
 {
     /// <summary>Publishing telemetry to Event Hubs as raw JSON, partition key = drone id, as drones do.</summary>
-    public static IClientBuilder AddTelemetryEventHubStreams(this IClientBuilder client, TelemetryStreamSettings settings) =>
-        throw new NotSupportedException("The Event Hubs telemetry provider is not wired yet.");
+    public static IClientBuilder AddTelemetryEventHubStreams(this IClientBuilder client, TelemetryStreamSettings settings)
+    {
+        var eventHubs = settings.EventHubs;
+        eventHubs.EnsureComplete();
+        client.AddEventHubStreams(TelemetryStreams.ProviderName, stream =>
+        {
+            stream.ConfigureEventHub(options => options.Configure(hub =>
+                hub.ConfigureEventHubConnection(eventHubs.ConnectionString!, eventHubs.HubName, eventHubs.ConsumerGroup)));
+            stream.UseDataAdapter((_, _) => new TelemetryEventDataWriter());
+        });
+        return client;
+    }
 }

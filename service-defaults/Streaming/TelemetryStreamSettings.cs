@@ -10,7 +10,7 @@ public sealed class TelemetryStreamSettings
     /// <summary>The provider. Default: <see cref="TelemetryStreamProvider.Memory"/>.</summary>
     public TelemetryStreamProvider Provider { get; set; } = TelemetryStreamProvider.Memory;
 
-    /// <summary>Queues (Azure Queue) or partitions (Event Hubs) the streams are spread over. Default: 8.</summary>
+    /// <summary>Queues (Azure Queue, memory streams) the streams are spread over; Event Hubs has the hub's own partitions. Default: 8.</summary>
     [Range(1, 128)]
     public int Partitions { get; set; } = 8;
 
@@ -43,4 +43,17 @@ public sealed class EventHubSettings
 
     /// <summary>The silos' consumer group. Default: <c>$Default</c>.</summary>
     public string ConsumerGroup { get; set; } = "$Default";
+
+    /// <summary>Stops the host, naming the key, when Event Hubs is the provider but can't be reached with these settings.</summary>
+    public void EnsureComplete()
+    {
+        const string Section = TelemetryStreamSettings.SectionName + ":EventHubs";
+        foreach (var (key, value) in new[] { ("ConnectionString", ConnectionString), ("HubName", HubName), ("ConsumerGroup", ConsumerGroup) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new InvalidOperationException($"{Section}:{key} is required when {TelemetryStreamSettings.SectionName}:Provider is EventHubs.");
+            }
+        }
+    }
 }
