@@ -158,7 +158,8 @@ if [[ -f "$simulator" ]]; then
   start simulator simulator.log env "${common_env[@]}" \
     "DroneDelivery__Simulator__GatewayUrl=http://127.0.0.1:$GATEWAY_HTTP_PORT" \
     "DroneDelivery__Simulator__ApiKey=$OPERATOR_KEY" \
-    "DroneDelivery__Simulator__DemoDeliveriesPerMinute=2" \
+    "DroneDelivery__Simulator__DemoDeliveriesPerMinute=0.5" \
+    "DroneDelivery__Simulator__Speed=${SIMULATOR_SPEED:-5}" \
     dotnet run --no-build --no-launch-profile -c Release --project "$simulator"
 fi
 

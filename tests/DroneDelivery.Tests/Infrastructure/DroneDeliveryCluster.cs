@@ -43,7 +43,17 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
         var storage = new Azurite(withQueues);
         await storage.StartAsync();
         var cluster = new DroneDeliveryCluster(storage, settings);
-        await cluster.StartProcessesAsync(silos);
+        try
+        {
+            await cluster.StartProcessesAsync(silos);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: don't leave Azurite behind.
+            await cluster.DisposeAsync();
+            throw;
+        }
+
         return cluster;
     }
 
@@ -115,8 +125,14 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await StopProcessesAsync();
-        await Storage.DisposeAsync();
+        try
+        {
+            await StopProcessesAsync();
+        }
+        finally
+        {
+            await Storage.DisposeAsync();
+        }
     }
 
     private string[] CommonArgs() =>

@@ -69,13 +69,28 @@ public sealed class EventHubTelemetryFixture : IAsyncLifetime
                 (_, _) => streamId => new TelemetryFlightGenerator(streamId, _flights[streamId.GetKeyAsString()]));
         });
         Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        try
+        {
+            await Cluster.DeployAsync();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose start failed: don't leave Azurite behind.
+            await _storage.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
-        await Cluster.DisposeAsync();
-        await _storage.DisposeAsync();
+        try
+        {
+            await Cluster.DisposeAsync();
+        }
+        finally
+        {
+            await _storage.DisposeAsync();
+        }
     }
 
     /// <summary>Takes off: the flight's generator joins one partition, whose receiver reads it from then on.</summary>
