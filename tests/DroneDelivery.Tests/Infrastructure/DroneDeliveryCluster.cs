@@ -34,8 +34,12 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
 
     public Uri GatewayAddress { get; private set; } = null!;
 
-    /// <summary>Retry period of awaiting deliveries: short, so tests of the reminder path finish quickly.</summary>
-    public static TimeSpan RetryPeriod { get; } = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// Reminder period of waiting deliveries. Long enough that tests of the shared cluster see
+    /// waiting deliveries scheduled by being woken, not by the reminder; a test of the reminder
+    /// path gives its own cluster a shorter one.
+    /// </summary>
+    public static TimeSpan DefaultRetryPeriod { get; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Starts Azurite and the cluster; <paramref name="settings"/> are extra <c>--Key=Value</c> settings for every host.</summary>
     public static async Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues = false, params string[] settings)
@@ -75,11 +79,13 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     {
         for (var i = 0; i < silos; i++)
         {
-            var silo = SiloApplication.Create([.. CommonArgs(),
+            // Settings given to the cluster come last, so they win over these defaults.
+            var silo = SiloApplication.Create([
                 $"--DroneDelivery:Cluster:SiloPort={FreePort.Next()}",
                 $"--DroneDelivery:Cluster:GatewayPort={FreePort.Next()}",
                 $"--DroneDelivery:Reminders:MinimumReminderPeriod={TimeSpan.FromSeconds(1)}",
-                $"--DroneDelivery:Scheduling:RetryPeriod={RetryPeriod}"]);
+                $"--DroneDelivery:Scheduling:RetryPeriod={DefaultRetryPeriod}",
+                .. CommonArgs()]);
             await silo.StartAsync();
             _silos.Add(silo);
         }

@@ -201,6 +201,48 @@ public sealed class DeliveryLifecycleTests(ClusterFixture fixture)
         Assert.Contains("fault", last["note"]!.GetValue<string>(), StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_delivery_waiting_for_the_only_drone_gets_it_once_the_drone_is_home_and_charged()
+    {
+        var (area, pilot, business) = await SetUpAsync();
+        var home = area.At(0, 0);
+        var first = await RequestAsync(business, area.At(1, 0), area.At(2, 0));
+        var second = await Api.RequestDeliveryAsync(business, Api.Delivery(area.At(0, 1), area.At(0, 2)));
+        Assert.Equal("AwaitingDrone", Api.Stage(second));
+        var waitingId = second["deliveryId"]!.GetValue<string>();
+
+        await pilot.ReportAsync(area.At(0.5, 0));
+        await pilot.ReportAsync(area.At(1, 0), droneEvent: "PickedUp");
+        await pilot.ReportAsync(area.At(2, 0));
+        Assert.Equal("Delivered", Api.Stage(await StatusAtAsync(business, first, area.At(2, 0))));
+        await pilot.ReportAsync(home, batteryPct: 70, speedMps: 0);
+        Assert.Equal("Charging", await pilot.StatusAsync());
+        Assert.Equal("AwaitingDrone", Api.Stage(await StatusAsync(business, waitingId)));
+
+        await pilot.ReportAsync(home, batteryPct: 92, speedMps: 0);
+        var scheduled = await Eventually.Until(
+            () => StatusAsync(business, waitingId),
+            s => Api.Stage(s) == "Scheduled",
+            TimeSpan.FromSeconds(20),
+            "the waiting delivery to get the drone back in service");
+        Assert.Equal(pilot.DroneId, scheduled["droneId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_battery_below_the_reserve_before_pickup_sends_the_drone_home_and_the_delivery_back_to_waiting()
+    {
+        var (area, pilot, business) = await SetUpAsync();
+        var id = await RequestAsync(business, area.At(2, 0), area.At(3, 0));
+        await pilot.ReportAsync(area.At(0.5, 0), batteryPct: 40);
+        await pilot.ReportAsync(area.At(1, 0), batteryPct: 12);
+
+        var status = await StatusAtAsync(business, id, area.At(1, 0));
+        Assert.Equal("AwaitingDrone", Api.Stage(status));
+        Assert.Equal("Returning", await pilot.StatusAsync());
+        var note = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray()[^1]!["note"]!.GetValue<string>();
+        Assert.Contains("battery", note, StringComparison.OrdinalIgnoreCase);
+    }
+
     private async Task<(TestArea Area, DronePilot Pilot, HttpClient Business)> SetUpAsync()
     {
         var area = TestArea.Next();

@@ -7,7 +7,9 @@ public sealed class DurabilityTests : IAsyncLifetime
 {
     private DroneDeliveryCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await DroneDeliveryCluster.StartAsync(silos: 2);
+    // A short retry period: after the restart only the reminder knows a delivery is waiting.
+    public async Task InitializeAsync() =>
+        _cluster = await DroneDeliveryCluster.StartAsync(silos: 2, withQueues: false, "--DroneDelivery:Scheduling:RetryPeriod=00:00:03");
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
