@@ -37,7 +37,22 @@ public interface IDroneGrain : IGrainWithStringKey
     [Alias("WaitForChange"), AlwaysInterleave]
     Task<DroneChannelState?> WaitForChangeAsync(long? afterVersion, TimeSpan maxWait);
 
-    /// <summary>The drone's details; not found if it was never registered.</summary>
+    /// <summary>
+    /// Takes the drone out of service: at once when it is idle at home, else once it has finished
+    /// its mission and come home. It is given no new mission meanwhile.
+    /// </summary>
+    [Alias("EnterMaintenance")]
+    Task<DroneDetails> EnterMaintenanceAsync();
+
+    /// <summary>Puts the drone back in service.</summary>
+    [Alias("ReturnToService")]
+    Task<DroneDetails> ReturnToServiceAsync();
+
+    /// <summary>Retires an idle drone: it leaves the scheduler and the fleet list; its record stays. A conflict while on a mission.</summary>
+    [Alias("Retire")]
+    Task RetireAsync();
+
+    /// <summary>The drone's details; not found if it was never registered or was retired.</summary>
     [Alias("Get"), ReadOnly]
     Task<DroneDetails> GetAsync();
 

@@ -18,6 +18,11 @@ public static class DronesApi
         group.MapPut("/{id}", RegisterDrone).WithName(nameof(RegisterDrone)).WithSummary("Register a drone (201) or update its spec (200).")
             .ProducesValidationProblem();
         group.MapGet("/{id}", GetDrone).WithName(nameof(GetDrone)).WithSummary("A drone with its status, position and mission.");
+        group.MapDelete("/{id}", RetireDrone).WithName(nameof(RetireDrone)).WithSummary("Retire an idle drone (409 while it flies a delivery).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id}/maintenance", EnterMaintenance).WithName(nameof(EnterMaintenance))
+            .WithSummary("Take a drone out of service: at once when idle, after its current delivery when flying.");
+        group.MapDelete("/{id}/maintenance", ReturnToService).WithName(nameof(ReturnToService)).WithSummary("Put a drone back in service.");
         return app;
     }
 
@@ -31,6 +36,18 @@ public static class DronesApi
 
     public static async Task<Ok<DroneResponse>> GetDrone(string id, IClusterClient grains) =>
         TypedResults.Ok(DroneResponse.From(await grains.GetGrain<IDroneGrain>(id).GetAsync()));
+
+    public static async Task<NoContent> RetireDrone(string id, IClusterClient grains)
+    {
+        await grains.GetGrain<IDroneGrain>(id).RetireAsync();
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<DroneResponse>> EnterMaintenance(string id, IClusterClient grains) =>
+        TypedResults.Ok(DroneResponse.From(await grains.GetGrain<IDroneGrain>(id).EnterMaintenanceAsync()));
+
+    public static async Task<Ok<DroneResponse>> ReturnToService(string id, IClusterClient grains) =>
+        TypedResults.Ok(DroneResponse.From(await grains.GetGrain<IDroneGrain>(id).ReturnToServiceAsync()));
 
     public static async Task<Ok<PageResponse<DroneResponse>>> ListDrones([AsParameters] DroneListQuery query, IClusterClient grains)
     {

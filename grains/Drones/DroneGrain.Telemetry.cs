@@ -27,7 +27,7 @@ public sealed partial class DroneGrain
     private async Task OnFixAsync(TelemetryFix fix)
     {
         // Fixes can arrive late or twice; only a newer one says anything new.
-        if (!state.RecordExists || fix.At <= state.State.LastFixAt)
+        if (!InFleet || fix.At <= state.State.LastFixAt)
         {
             return;
         }

@@ -27,6 +27,9 @@ public sealed partial class DroneGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
+    /// <summary>Registered and not retired: a drone of the fleet.</summary>
+    private bool InFleet => state.RecordExists && !state.State.Retired;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await SubscribeToTelemetryAsync();
@@ -51,6 +54,7 @@ public sealed partial class DroneGrain(
     public async Task<DroneRegistered> RegisterAsync(DroneSpec spec)
     {
         var created = !state.RecordExists;
+        state.State.Retired = false;
         var previousCell = state.State.HomeCell;
         var homeCell = RegionCell.Of(spec.HomeBase).Key;
 
@@ -85,7 +89,7 @@ public sealed partial class DroneGrain(
             return true;
         }
 
-        if (!state.RecordExists || state.State.Status != DroneStatus.Available || state.State.Mission is not null
+        if (Availability() is not { IsAvailable: true }
             || mission.WeightKg > state.State.Spec!.MaxPayloadKg)
         {
             return false;
@@ -130,18 +134,18 @@ public sealed partial class DroneGrain(
 
     public async Task<DroneChannelState?> WaitForChangeAsync(long? afterVersion, TimeSpan maxWait)
     {
-        if (state.RecordExists && afterVersion == state.State.Revision)
+        if (InFleet && afterVersion == state.State.Revision)
         {
             await Task.WhenAny(_changed.Task, Task.Delay(maxWait, time));
         }
 
-        return state.RecordExists
+        return InFleet
             ? new DroneChannelState(Id, state.State.Revision, state.State.Status, state.State.Spec!.HomeBase, state.State.Mission)
             : null;
     }
 
     public Task<DroneDetails> GetAsync() =>
-        state.RecordExists ? Task.FromResult(Details()) : throw DomainException.NotFound("The drone");
+        InFleet ? Task.FromResult(Details()) : throw DomainException.NotFound("The drone");
 
     public Task<DroneAvailability?> GetAvailabilityAsync() => Task.FromResult(Availability());
 
@@ -154,7 +158,9 @@ public sealed partial class DroneGrain(
     }
 
     private DroneStatus HomeStatus() =>
-        state.State.BatteryPct >= flight.Value.ReadyBatteryPct ? DroneStatus.Available : DroneStatus.Charging;
+        state.State.MaintenanceRequested ? DroneStatus.Maintenance
+        : state.State.BatteryPct >= flight.Value.ReadyBatteryPct ? DroneStatus.Available
+        : DroneStatus.Charging;
 
     private bool IsHome() =>
         GeoMath.DistanceKm(state.State.Position!, state.State.Spec!.HomeBase) * 1000 <= flight.Value.HomeGeofenceMeters;
@@ -174,17 +180,18 @@ public sealed partial class DroneGrain(
         changed.TrySetResult();
         if (state.State.HomeCell is { } cell)
         {
-            Scheduler(cell).UpdateDroneAsync(Availability()!).Ignore();
+            var scheduler = Scheduler(cell);
+            (Availability() is { } availability ? scheduler.UpdateDroneAsync(availability) : scheduler.RemoveDroneAsync(Id)).Ignore();
         }
     }
 
-    private DroneAvailability? Availability() => state.RecordExists
+    private DroneAvailability? Availability() => InFleet
         ? new DroneAvailability(
             Id,
             state.State.Spec!,
             state.State.Position!,
             state.State.BatteryPct,
-            state.State.Status == DroneStatus.Available && state.State.Mission is null,
+            state.State.Status == DroneStatus.Available && state.State.Mission is null && !state.State.MaintenanceRequested,
             state.State.Revision)
         : null;
 

@@ -23,4 +23,10 @@ public sealed class DroneState
 
     /// <summary>Time of the newest fix applied; older ones are ignored.</summary>
     [Id(9)] public DateTimeOffset? LastFixAt { get; set; }
+
+    /// <summary>An operator took the drone out of service; it finishes its mission first, then stays in Maintenance.</summary>
+    [Id(10)] public bool MaintenanceRequested { get; set; }
+
+    /// <summary>Retired from the fleet: out of the scheduler and the fleet list, its record kept for history.</summary>
+    [Id(11)] public bool Retired { get; set; }
 }

@@ -1,4 +1,5 @@
 using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
 using Orleans.Concurrency;
 
@@ -31,9 +32,9 @@ public sealed class FleetQueryGrain(IGrainFactory grains) : Grain, IFleetQueryGr
             for (var start = 0; start < remaining.Count; start += limit)
             {
                 var chunk = remaining.Skip(start).Take(limit).ToList();
-                var details = await Task.WhenAll(chunk.Select(id => grains.GetGrain<IDroneGrain>(id).GetAsync()));
+                var details = await Task.WhenAll(chunk.Select(TryGetAsync));
                 budget -= chunk.Count;
-                foreach (var drone in details)
+                foreach (var drone in details.OfType<DroneDetails>())
                 {
                     if (status is null || drone.Status == status)
                     {
@@ -54,5 +55,18 @@ public sealed class FleetQueryGrain(IGrainFactory grains) : Grain, IFleetQueryGr
         }
 
         return new DronePage(items, null);
+    }
+
+    /// <summary>A drone retired while the page was read is simply not on it.</summary>
+    private async Task<DroneDetails?> TryGetAsync(string id)
+    {
+        try
+        {
+            return await grains.GetGrain<IDroneGrain>(id).GetAsync();
+        }
+        catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
+        {
+            return null;
+        }
     }
 }
