@@ -48,6 +48,9 @@ public static class SiloBuilderExtensions
             }));
             silo.UseAzureTableReminderService(options => options.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
             silo.AddTelemetryStreams(builder.Configuration);
+
+            // Grain calls carry the caller's trace context, so one trace spans gateway and silos.
+            silo.AddActivityPropagation();
         });
 
         builder.Services.AddHealthChecks()
