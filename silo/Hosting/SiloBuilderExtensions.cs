@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Grains.Drones;
 using DroneDelivery.Grains.Scheduling;
 using DroneDelivery.ServiceDefaults;
@@ -26,6 +27,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddOptions<DeliverySchedulingOptions>().BindConfiguration(DeliverySchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DroneFlightOptions>().BindConfiguration(DroneFlightOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("DroneDelivery:Reminders"));
+        builder.Services.AddDroneDeliveryMetrics();
 
         builder.UseOrleans(silo =>
         {
