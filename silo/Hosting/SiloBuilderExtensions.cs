@@ -8,6 +8,7 @@ using DroneDelivery.ServiceDefaults.Cluster;
 using DroneDelivery.Silo.Health;
 using DroneDelivery.Silo.Streaming;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace DroneDelivery.Silo.Hosting;
 
@@ -53,6 +54,9 @@ public static class SiloBuilderExtensions
 
             // Grain calls carry the caller's trace context, so one trace spans gateway and silos.
             silo.AddActivityPropagation();
+
+            // Served at /dashboard by the silo's web app (SiloApplication), behind operator sign-in.
+            silo.AddDashboard();
         });
 
         builder.Services.AddHealthChecks()
