@@ -71,6 +71,8 @@ public sealed partial class DeliveryGrain(
         };
         await state.WriteOrDeactivateAsync(this);
 
+        // The first stage is set here, not by MoveTo; counted once it is stored.
+        metrics.StageChanged(DeliveryStage.Requested);
         await StartRetryingAsync();
         LogRequested(logger, Id, ownerId);
 
