@@ -1,4 +1,5 @@
 using DroneDelivery.ServiceDefaults.Health;
+using DroneDelivery.ServiceDefaults.Observability;
 using DroneDelivery.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -22,12 +23,14 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddAzureTableStorage(builder.Configuration);
         builder.Services.AddHealthChecks()
             .AddCheck<AzureTableStorageHealthCheck>("azure-table-storage", tags: [ReadyTag]);
+        builder.AddObservability();
         return builder;
     }
 
     /// <summary>
     /// <c>/health/live</c>: the process answers (no dependency is checked, so a storage outage
     /// doesn't get the process restarted). <c>/health/ready</c>: the cluster and storage work.
+    /// <c>/metrics</c>: Prometheus scrapes.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -37,6 +40,7 @@ public static class ServiceDefaultsExtensions
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReport,
         });
+        app.MapMetricsEndpoint();
         return app;
     }
 

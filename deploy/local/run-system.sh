@@ -163,8 +163,10 @@ if [[ -f "$simulator" ]]; then
     dotnet run --no-build --no-launch-profile -c Release --project "$simulator"
 fi
 
-# The dashboard is served by the silo once it is hosted there; say so rather than print a dead link.
-dashboard="http://127.0.0.1:$SILO_HTTP_PORT/dashboard   (served by the silo)"
+# The silo serves the dashboard behind operator sign-in (401 without it); a 404 means a silo
+# without it, so say so rather than print a dead link.
+dashboard="http://127.0.0.1:$SILO_HTTP_PORT/dashboard/
+                      sign in with any user name and the operator key as password"
 if [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SILO_HTTP_PORT/dashboard" || true)" == 404 ]]; then
   dashboard="not hosted by this version of the silo"
 fi
@@ -176,6 +178,7 @@ Fabrikam Drone Delivery is running.
   Swagger UI          http://127.0.0.1:$GATEWAY_HTTP_PORT/swagger
   Gateway API base    http://127.0.0.1:$GATEWAY_HTTP_PORT/
   Silo health         http://127.0.0.1:$SILO_HTTP_PORT/health/ready
+  Metrics             http://127.0.0.1:$SILO_HTTP_PORT/metrics (silo), http://127.0.0.1:$GATEWAY_HTTP_PORT/metrics (gateway)
   Orleans Dashboard   $dashboard
 
   Development operator key (this run only):

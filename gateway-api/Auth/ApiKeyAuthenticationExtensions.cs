@@ -1,3 +1,4 @@
+using DroneDelivery.ServiceDefaults.Operator;
 using Microsoft.AspNetCore.Authentication;
 
 namespace DroneDelivery.GatewayApi.Auth;

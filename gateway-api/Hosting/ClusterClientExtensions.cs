@@ -28,6 +28,9 @@ public static class ClusterClientExtensions
             client.UseAzureStorageClustering(options => options.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
             client.AddTelemetryStreams(builder.Configuration);
 
+            // Grain calls carry the request's trace context into the silos.
+            client.AddActivityPropagation();
+
             // Keep trying until the cluster is there: a gateway started before its silos waits for them.
             client.UseConnectionRetryFilter(async (_, cancellationToken) =>
             {

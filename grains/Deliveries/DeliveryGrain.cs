@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Grains.Geo;
 using DroneDelivery.Grains.Persistence;
 using DroneDelivery.Grains.Scheduling;
@@ -23,6 +24,7 @@ public sealed partial class DeliveryGrain(
     [PersistentState("delivery")] IPersistentState<DeliveryState> state,
     IOptions<DeliverySchedulingOptions> options,
     TimeProvider time,
+    DroneDeliveryMetrics metrics,
     ILogger<DeliveryGrain> logger) : Grain, IDeliveryGrain, IRemindable
 {
     private const string RetryReminder = "schedule-retry";
@@ -69,6 +71,8 @@ public sealed partial class DeliveryGrain(
         };
         await state.WriteOrDeactivateAsync(this);
 
+        // The first stage is set here, not by MoveTo; counted once it is stored.
+        metrics.StageChanged(DeliveryStage.Requested);
         await StartRetryingAsync();
         LogRequested(logger, Id, ownerId);
 
@@ -145,11 +149,28 @@ public sealed partial class DeliveryGrain(
         }
     }
 
+    /// <summary>The one place stages change, so the one place they are counted.</summary>
     private void MoveTo(DeliveryStage stage, string note, DateTimeOffset at, Location? location)
     {
-        state.State.Stage = stage;
-        state.State.UpdatedAt = at;
-        state.State.Milestones.Add(new Milestone(stage, at, location, note));
+        var s = state.State;
+        switch (stage)
+        {
+            // Only the first assignment: a reassignment after a fault would time the whole flight so far.
+            case DeliveryStage.Scheduled when !s.Milestones.Exists(m => m.Stage == DeliveryStage.Scheduled):
+                metrics.Assigned(at - s.CreatedAt);
+                break;
+            case DeliveryStage.HeadedToDropoff:
+                s.DeliveryEtaAtPickup = s.DeliveryEta;
+                break;
+            case DeliveryStage.Delivered when s.DeliveryEtaAtPickup is { } promised:
+                metrics.Delivered(promised, at);
+                break;
+        }
+
+        s.Stage = stage;
+        s.UpdatedAt = at;
+        s.Milestones.Add(new Milestone(stage, at, location, note));
+        metrics.StageChanged(stage);
     }
 
     /// <summary>The durable backstop of every unscheduled delivery: a reminder that retries until it has a drone.</summary>

@@ -25,4 +25,7 @@ public sealed class DeliveryState
     [Id(13)] public bool ArrivedAtDropoff { get; set; }
 
     [Id(14)] public Confirmation? Confirmation { get; set; }
+
+    /// <summary>The delivery ETA when the package was picked up: the promise the delivery is measured against.</summary>
+    [Id(15)] public DateTimeOffset? DeliveryEtaAtPickup { get; set; }
 }

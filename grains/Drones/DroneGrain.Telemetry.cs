@@ -32,6 +32,7 @@ public sealed partial class DroneGrain
             return;
         }
 
+        metrics.FixTakenIn();
         state.State.LastFixAt = fix.At;
         state.State.Position = fix.Location;
         state.State.BatteryPct = Math.Clamp(fix.BatteryPct, 0, 100);

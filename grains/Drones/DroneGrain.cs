@@ -1,6 +1,7 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Grains.Geo;
 using DroneDelivery.Grains.Persistence;
 using DroneDelivery.Grains.Scheduling;
@@ -20,6 +21,7 @@ public sealed partial class DroneGrain(
     IOptions<DroneFlightOptions> flight,
     IOptions<DeliverySchedulingOptions> scheduling,
     TimeProvider time,
+    DroneDeliveryMetrics metrics,
     ILogger<DroneGrain> logger) : Grain, IDroneGrain
 {
     // Completed, and replaced, whenever the drone's version changes: wakes the channel's long-polls.

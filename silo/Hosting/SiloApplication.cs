@@ -1,4 +1,5 @@
 using DroneDelivery.ServiceDefaults;
+using DroneDelivery.Silo.Dashboard;
 
 namespace DroneDelivery.Silo.Hosting;
 
@@ -10,10 +11,14 @@ public static class SiloApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         builder.AddDroneDeliverySilo();
+        builder.AddOperatorAuthentication();
 
         var app = builder.Build();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapDefaultEndpoints();
+        app.MapOperatorDashboard();
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Grains.Drones;
 using DroneDelivery.Grains.Scheduling;
 using DroneDelivery.ServiceDefaults;
@@ -7,6 +8,7 @@ using DroneDelivery.ServiceDefaults.Cluster;
 using DroneDelivery.Silo.Health;
 using DroneDelivery.Silo.Streaming;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace DroneDelivery.Silo.Hosting;
 
@@ -26,6 +28,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddOptions<DeliverySchedulingOptions>().BindConfiguration(DeliverySchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DroneFlightOptions>().BindConfiguration(DroneFlightOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("DroneDelivery:Reminders"));
+        builder.Services.AddDroneDeliveryMetrics();
 
         builder.UseOrleans(silo =>
         {
@@ -48,6 +51,12 @@ public static class SiloBuilderExtensions
             }));
             silo.UseAzureTableReminderService(options => options.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
             silo.AddTelemetryStreams(builder.Configuration);
+
+            // Grain calls carry the caller's trace context, so one trace spans gateway and silos.
+            silo.AddActivityPropagation();
+
+            // Served at /dashboard by the silo's web app (SiloApplication), behind operator sign-in.
+            silo.AddDashboard();
         });
 
         builder.Services.AddHealthChecks()

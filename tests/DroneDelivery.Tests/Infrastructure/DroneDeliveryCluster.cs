@@ -85,6 +85,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
                 $"--DroneDelivery:Cluster:GatewayPort={FreePort.Next()}",
                 $"--DroneDelivery:Reminders:MinimumReminderPeriod={TimeSpan.FromSeconds(1)}",
                 $"--DroneDelivery:Scheduling:RetryPeriod={DefaultRetryPeriod}",
+                $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
                 .. CommonArgs()]);
             await silo.StartAsync();
             _silos.Add(silo);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Messaging.EventHubs;
 using DroneDelivery.GrainInterfaces.Streams;
+using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.ServiceDefaults.Storage;
 using DroneDelivery.ServiceDefaults.Streaming;
 using DroneDelivery.Silo.Streaming;
@@ -44,6 +45,7 @@ public sealed class EventHubTelemetryFixture : IAsyncLifetime
         {
             host.Configuration[$"ConnectionStrings:{AzureStorageSettings.ConnectionStringName}"] = _storage.ConnectionString;
             host.Services.AddSingleton(TimeProvider.System);
+            host.Services.AddDroneDeliveryMetrics();
             host.Services.AddAzureTableStorage(host.Configuration);
         });
         builder.ConfigureSilo((_, silo) =>

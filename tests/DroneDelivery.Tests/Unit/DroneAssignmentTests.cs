@@ -1,6 +1,7 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.GrainInterfaces.Streams;
+using DroneDelivery.Grains.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -20,7 +21,7 @@ public sealed class DroneAssignmentTests : IAsyncLifetime
             .AddMemoryGrainStorage("PubSubStore")
             .AddMemoryStreams(TelemetryStreams.ProviderName)
             .UseInMemoryReminderService());
-        builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton(TimeProvider.System));
+        builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton(TimeProvider.System).AddDroneDeliveryMetrics());
         _cluster = builder.Build();
         await _cluster.DeployAsync();
     }

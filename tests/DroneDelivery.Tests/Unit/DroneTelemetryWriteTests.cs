@@ -1,6 +1,7 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.GrainInterfaces.Streams;
+using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Tests.Infrastructure;
 using Orleans.Providers;
 using Orleans.Runtime;
@@ -26,6 +27,7 @@ public sealed class DroneTelemetryWriteTests : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddSingleton(TimeProvider.System);
+            host.Services.AddDroneDeliveryMetrics();
             host.Configuration["DroneDelivery:Drones:PersistInterval"] = "01:00:00";
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(TelemetryStreams.ProviderName));

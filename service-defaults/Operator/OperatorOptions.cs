@@ -1,15 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace DroneDelivery.GatewayApi.Auth;
+namespace DroneDelivery.ServiceDefaults.Operator;
 
-/// <summary>Operator access. Section <c>DroneDelivery:Operator</c>.</summary>
+/// <summary>Operator access. Section <c>DroneDelivery:Operator</c>, read by the gateway (API keys) and by silos (the dashboard).</summary>
 public sealed class OperatorOptions : IValidatableObject
 {
     public const string SectionName = "DroneDelivery:Operator";
 
     /// <summary>
-    /// Keys that open the operator endpoints (fleet, drones), at least 16 characters each.
-    /// Default: none, so operator endpoints answer 401 until one is configured.
+    /// Keys that open the operator endpoints (fleet, drones) and the silos' dashboard, at least 16 characters each.
+    /// Default: none, so operator endpoints and the dashboard answer 401 until one is configured.
     /// </summary>
     public List<string> ApiKeys { get; set; } = [];
 

@@ -1,0 +1,59 @@
+using System.Diagnostics.Metrics;
+using DroneDelivery.GrainInterfaces.Model;
+
+namespace DroneDelivery.Grains.Diagnostics;
+
+/// <summary>
+/// The domain's own instruments, all on the meter <see cref="MeterName"/>. One singleton per
+/// silo, created through <see cref="IMeterFactory"/> so each host (and each test silo in a
+/// process) gets its own meter rather than a static one shared by all.
+/// </summary>
+public sealed class DroneDeliveryMetrics
+{
+    /// <summary>Name of the meter; the hosts' metrics pipeline listens to it.</summary>
+    public const string MeterName = "DroneDelivery";
+
+    // Seconds, from "at once" to "waited an hour for a free drone".
+    private static readonly double[] AssignmentBuckets = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600];
+
+    // Seconds off the promise, from "spot on" to "an hour out".
+    private static readonly double[] EtaErrorBuckets = [1, 5, 10, 30, 60, 120, 300, 600, 1200, 1800, 3600];
+
+    private readonly Counter<long> _stageChanges;
+    private readonly Histogram<double> _assignmentDuration;
+    private readonly Counter<long> _telemetryFixes;
+    private readonly Histogram<double> _etaError;
+
+    public DroneDeliveryMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _stageChanges = meter.CreateCounter<long>(
+            "dronedelivery.deliveries.stage_changes", "{change}", "Deliveries entering a stage, by stage.");
+        _assignmentDuration = meter.CreateHistogram<double>(
+            "dronedelivery.assignment.duration", "s", "Time from a delivery's request to its first drone assignment (Scheduled).",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = AssignmentBuckets });
+        _telemetryFixes = meter.CreateCounter<long>(
+            "dronedelivery.telemetry.fixes", "{fix}", "Telemetry fixes taken in by drone grains (newer than the last one).");
+        _etaError = meter.CreateHistogram<double>(
+            "dronedelivery.eta.error", "s", "How far the actual delivery time was from the delivery ETA promised at pickup, by early or late.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EtaErrorBuckets });
+    }
+
+    public void StageChanged(DeliveryStage stage) =>
+        _stageChanges.Add(1, new KeyValuePair<string, object?>("stage", stage.ToString()));
+
+    public void Assigned(TimeSpan sinceRequest) =>
+        _assignmentDuration.Record(Math.Max(0, sinceRequest.TotalSeconds));
+
+    public void FixTakenIn() => _telemetryFixes.Add(1);
+
+    /// <summary>
+    /// Records the absolute error: Prometheus histograms count non-negative observations, so
+    /// the direction is a tag instead of a sign.
+    /// </summary>
+    public void Delivered(DateTimeOffset promised, DateTimeOffset actual)
+    {
+        var error = actual - promised;
+        _etaError.Record(Math.Abs(error.TotalSeconds), new KeyValuePair<string, object?>("timing", error > TimeSpan.Zero ? "late" : "early"));
+    }
+}

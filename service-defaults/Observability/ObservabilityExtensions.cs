@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace DroneDelivery.ServiceDefaults.Observability;
+
+/// <summary>Metrics and traces, set up the same way on every host.</summary>
+public static class ObservabilityExtensions
+{
+    /// <summary>Meter of the domain's own instruments (deliveries, assignments, telemetry).</summary>
+    public const string DroneDeliveryMeter = "DroneDelivery";
+
+    /// <summary>Orleans publishes its runtime metrics on this meter.</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>Orleans' activity sources: the runtime's own calls and grain calls made by the application.</summary>
+    public static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
+
+    /// <summary>Where Prometheus scrapes both hosts.</summary>
+    public const string MetricsPath = "/metrics";
+
+    /// <summary>
+    /// Metrics (ASP.NET Core, HttpClient, Orleans, ours) and traces (ASP.NET Core, HttpClient,
+    /// Orleans), always readable at <see cref="MetricsPath"/>; also pushed over OTLP when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured, so a host without a collector exports nothing.
+    /// </summary>
+    public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddMeter(OrleansMeter, DroneDeliveryMeter)
+                .AddPrometheusExporter())
+            .WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(options =>
+                    // Probes and scrapes would drown the traces that matter.
+                    options.Filter = context =>
+                        !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments(MetricsPath))
+                .AddHttpClientInstrumentation()
+                .AddSource(OrleansActivitySources));
+
+        // The OTLP exporter reads this key itself (environment variable or any configuration source).
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary><c>GET /metrics</c> in the Prometheus text format.</summary>
+    public static WebApplication MapMetricsEndpoint(this WebApplication app)
+    {
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        return app;
+    }
+}
