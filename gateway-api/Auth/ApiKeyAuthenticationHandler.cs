@@ -19,7 +19,7 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<OperatorOptions> operators,
+    OperatorKeys configuredKeys,
     IClusterClient grains,
     IMemoryCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -38,13 +38,13 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
-        if (IsOneOf(operators.CurrentValue.ApiKeys, hash))
+        var hash = OperatorKeys.HashOf(key);
+        if (configuredKeys.IsOperatorKey(hash))
         {
             return Success(new Claim(ClaimTypes.Role, ApiKeyDefaults.OperatorRole));
         }
 
-        if (IsOneOf(operators.CurrentValue.DroneApiKeys, hash))
+        if (configuredKeys.IsDroneKey(hash))
         {
             return Success(new Claim(ClaimTypes.Role, ApiKeyDefaults.DroneRole));
         }
@@ -73,18 +73,6 @@ public sealed class ApiKeyAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = $"{ApiKeyDefaults.Scheme} header=\"{ApiKeyDefaults.HeaderName}\"";
         return Task.CompletedTask;
-    }
-
-    private static bool IsOneOf(List<string> keys, byte[] hash)
-    {
-        var match = false;
-        foreach (var configured in keys)
-        {
-            // Every configured key is compared, in constant time, so timing tells nothing.
-            match |= CryptographicOperations.FixedTimeEquals(hash, SHA256.HashData(Encoding.UTF8.GetBytes(configured)));
-        }
-
-        return match;
     }
 
     private static AuthenticateResult Success(params Claim[] claims) =>

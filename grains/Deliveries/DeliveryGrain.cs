@@ -53,6 +53,12 @@ public sealed partial class DeliveryGrain(
             return Accepted();
         }
 
+        // The gateway validated the request; the grain still refuses what would break its planning.
+        if (!GeoMath.IsValid(request.Pickup) || !GeoMath.IsValid(request.Dropoff))
+        {
+            throw DomainException.Invalid(GeoMath.IsValid(request.Pickup) ? "dropoff" : "pickup", "Not a valid WGS84 position.");
+        }
+
         var packageId = request.Package.PackageId ?? Id;
         await GrainFactory.GetGrain<IPackageGrain>(packageId).RegisterAsync(
             new PackageRegistration(ownerId, Id, request.Package.Size, request.Package.WeightKg, request.Package.Tag));

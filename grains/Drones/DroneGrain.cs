@@ -55,6 +55,11 @@ public sealed partial class DroneGrain(
 
     public async Task<DroneRegistered> RegisterAsync(DroneSpec spec)
     {
+        if (!GeoMath.IsValid(spec.HomeBase) || spec.MaxPayloadKg <= 0 || spec.CruiseSpeedMps <= 0 || spec.RangeKm <= 0)
+        {
+            throw DomainException.Invalid("spec", "A drone needs a valid home base and a positive payload, speed and range.");
+        }
+
         var created = !state.RecordExists;
         state.State.Retired = false;
         var previousCell = state.State.HomeCell;

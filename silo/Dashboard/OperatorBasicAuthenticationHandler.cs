@@ -16,7 +16,7 @@ namespace DroneDelivery.Silo.Dashboard;
 /// </summary>
 internal sealed partial class OperatorBasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
-    IOptionsMonitor<OperatorOptions> operators,
+    OperatorKeys configuredKeys,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
@@ -76,24 +76,7 @@ internal sealed partial class OperatorBasicAuthenticationHandler(
         return true;
     }
 
-    /// <summary>
-    /// Compares SHA-256 hashes in constant time, against every key without stopping at a match,
-    /// so the response time says nothing about the keys.
-    /// </summary>
-    private bool IsOperatorKey(string password)
-    {
-        Span<byte> presented = stackalloc byte[SHA256.HashSizeInBytes];
-        Span<byte> expected = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(Encoding.UTF8.GetBytes(password), presented);
-        var match = false;
-        foreach (var key in operators.CurrentValue.ApiKeys)
-        {
-            SHA256.HashData(Encoding.UTF8.GetBytes(key), expected);
-            match |= CryptographicOperations.FixedTimeEquals(presented, expected);
-        }
-
-        return match;
-    }
+    private bool IsOperatorKey(string password) => configuredKeys.IsOperatorKey(OperatorKeys.HashOf(password));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dashboard sign-in refused from {RemoteAddress}: not an operator key.")]
     private static partial void LogRefused(ILogger logger, string? remoteAddress);

@@ -13,6 +13,7 @@ public static class OperatorDashboardExtensions
     public static IHostApplicationBuilder AddOperatorAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OperatorKeys>();
         builder.Services.AddAuthentication(OperatorBasicAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, OperatorBasicAuthenticationHandler>(OperatorBasicAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

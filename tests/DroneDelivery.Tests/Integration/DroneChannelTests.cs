@@ -27,11 +27,13 @@ public sealed class DroneChannelTests(ClusterFixture fixture)
         var version = idle["version"]!.GetValue<long>();
         Assert.Equal(version, (await pilot.MissionAsync(after: version, waitSeconds: 1))["version"]!.GetValue<long>());
 
-        var waiting = pilot.MissionAsync(after: version, waitSeconds: 20);
+        // The long-poll waits up to 20 s; it must answer on the change, long before that runs out.
+        using var woken = new CancellationTokenSource(TimeSpan.FromSeconds(12));
+        var waiting = ops.GetAsync(new Uri($"/api/drones/{droneId}/mission?waitSeconds=20&after={version}", UriKind.Relative), woken.Token);
         using var business = await Api.NewBusinessClientAsync(_cluster);
         var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(area.At(1, 0), area.At(2, 0)));
 
-        var assigned = await waiting;
+        var assigned = await Api.ReadAsync(await waiting, HttpStatusCode.OK);
         Assert.True(assigned["version"]!.GetValue<long>() > version);
         Assert.Equal(accepted["deliveryId"]!.GetValue<string>(), assigned["mission"]!["deliveryId"]!.GetValue<string>());
         Assert.Equal("Assigned", assigned["status"]!.GetValue<string>());

@@ -1,0 +1,47 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace DroneDelivery.ServiceDefaults.Operator;
+
+/// <summary>
+/// The one place configured keys are checked, for the gateway's API and the silo's dashboard.
+/// Keys are hashed once per configuration change, not per request; a presented key is compared
+/// in constant time against every configured one, so timing says nothing about them.
+/// </summary>
+public sealed class OperatorKeys : IDisposable
+{
+    private readonly IDisposable? _subscription;
+    private volatile Hashed _keys;
+
+    public OperatorKeys(IOptionsMonitor<OperatorOptions> options)
+    {
+        _keys = Hash(options.CurrentValue);
+        _subscription = options.OnChange(changed => _keys = Hash(changed));
+    }
+
+    public bool IsOperatorKey(ReadOnlySpan<byte> keyHash) => Matches(_keys.Operator, keyHash);
+
+    public bool IsDroneKey(ReadOnlySpan<byte> keyHash) => Matches(_keys.Drone, keyHash);
+
+    /// <summary>The SHA-256 of a presented key, the form every check here takes.</summary>
+    public static byte[] HashOf(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    public void Dispose() => _subscription?.Dispose();
+
+    private static bool Matches(byte[][] configured, ReadOnlySpan<byte> keyHash)
+    {
+        var match = false;
+        foreach (var hash in configured)
+        {
+            match |= CryptographicOperations.FixedTimeEquals(hash, keyHash);
+        }
+
+        return match;
+    }
+
+    private static Hashed Hash(OperatorOptions options) =>
+        new([.. options.ApiKeys.Select(HashOf)], [.. options.DroneApiKeys.Select(HashOf)]);
+
+    private sealed record Hashed(byte[][] Operator, byte[][] Drone);
+}
