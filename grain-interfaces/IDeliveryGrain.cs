@@ -1,4 +1,5 @@
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.GrainInterfaces.Tracking;
 
 namespace DroneDelivery.GrainInterfaces;
 
@@ -52,4 +53,17 @@ public interface IDeliveryGrain : IGrainWithStringKey
     /// </summary>
     [Alias("DroneMayBeAvailable"), OneWay]
     Task DroneMayBeAvailableAsync();
+
+    /// <summary>
+    /// Subscribes <paramref name="observer"/> to this delivery's updates when
+    /// <paramref name="trackingToken"/> is the delivery's own, and answers where it stands.
+    /// The subscription lapses unless renewed within <see cref="TrackingSnapshot.WatchExpiry"/>.
+    /// A wrong token is "not found", exactly like an unknown delivery.
+    /// </summary>
+    [Alias("Watch")]
+    Task<TrackingSnapshot> WatchAsync(string trackingToken, ITrackingObserver observer);
+
+    /// <summary>The gateway has no watcher of this delivery left.</summary>
+    [Alias("Unwatch"), OneWay]
+    Task UnwatchAsync(ITrackingObserver observer);
 }

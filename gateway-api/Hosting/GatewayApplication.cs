@@ -1,6 +1,8 @@
 using DroneDelivery.GatewayApi.Apis;
 using DroneDelivery.GatewayApi.Auth;
 using DroneDelivery.GatewayApi.Errors;
+using DroneDelivery.GatewayApi.Pages;
+using DroneDelivery.GatewayApi.Tracking;
 using DroneDelivery.ServiceDefaults;
 
 namespace DroneDelivery.GatewayApi.Hosting;
@@ -18,6 +20,7 @@ public static class GatewayApplication
         builder.AddApiKeyAuthentication();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.AddApiDocumentation();
+        builder.AddLiveTracking();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -31,6 +34,8 @@ public static class GatewayApplication
         app.MapPackagesApi();
         app.MapDronesApi();
         app.MapDroneChannelApi();
+        app.MapLiveTracking();
+        app.MapPages();
         return app;
     }
 }

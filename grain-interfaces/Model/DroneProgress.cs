@@ -9,4 +9,6 @@ public sealed record DroneProgress(
     [property: Id(3)] Location Location,
     [property: Id(4)] DateTimeOffset? PickupEta,
     [property: Id(5)] DateTimeOffset? DeliveryEta,
-    [property: Id(6)] string? Reason = null);
+    [property: Id(6)] string? Reason = null,
+    [property: Id(7)] double HeadingDeg = 0,
+    [property: Id(8)] double SpeedMps = 0);

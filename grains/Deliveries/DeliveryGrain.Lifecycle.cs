@@ -1,7 +1,6 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
-using DroneDelivery.Grains.Persistence;
 
 namespace DroneDelivery.Grains.Deliveries;
 
@@ -27,9 +26,11 @@ public sealed partial class DeliveryGrain
         s.PickupEta = progress.PickupEta;
         s.DeliveryEta = progress.DeliveryEta;
         s.UpdatedAt = progress.At;
+        _position = new TrackedPosition(progress.DroneId, progress.Location, progress.HeadingDeg, progress.SpeedMps, progress.At);
         switch (progress.Kind)
         {
             case DroneProgressKind.Position:
+                PublishToWatchers();
                 return;
             case DroneProgressKind.TookOff when s.Stage == DeliveryStage.Scheduled:
                 MoveTo(DeliveryStage.HeadedToPickup, "The drone took off for the pickup.", progress.At, progress.Location);
@@ -54,7 +55,7 @@ public sealed partial class DeliveryGrain
                 return;
         }
 
-        await state.WriteOrDeactivateAsync(this);
+        await SaveAsync();
     }
 
     public async Task<DeliveryStatus> ConfirmAsync(Confirmation confirmation)
@@ -87,7 +88,7 @@ public sealed partial class DeliveryGrain
 
         state.State.Confirmation = confirmation;
         Finish(DeliveryStage.Delivered, $"Delivered; {required} confirmation received.", confirmation.At, confirmation.Location ?? state.State.LastKnownLocation);
-        await state.WriteOrDeactivateAsync(this);
+        await SaveAsync();
         await Drone()!.ReleaseAsync(Id);
         return await GetStatusAsync(state.State.OwnerId);
     }
@@ -109,7 +110,7 @@ public sealed partial class DeliveryGrain
         }
 
         Finish(DeliveryStage.Cancelled, "Cancelled by the business.", time.GetUtcNow(), state.State.LastKnownLocation);
-        await state.WriteOrDeactivateAsync(this);
+        await SaveAsync();
         await StopRetryingAsync();
         return await GetAsync(ownerId);
     }
@@ -145,7 +146,7 @@ public sealed partial class DeliveryGrain
                 state.State.PickupEta = assignment.PickupEta;
                 state.State.DeliveryEta = assignment.DeliveryEta;
                 state.State.UpdatedAt = time.GetUtcNow();
-                await state.WriteOrDeactivateAsync(this);
+                await SaveAsync();
                 return await GetAsync(ownerId);
             }
 
@@ -155,7 +156,7 @@ public sealed partial class DeliveryGrain
         }
 
         state.State.UpdatedAt = time.GetUtcNow();
-        await state.WriteOrDeactivateAsync(this);
+        await SaveAsync();
         await TryScheduleAsync();
         return await GetAsync(ownerId);
     }
@@ -168,7 +169,7 @@ public sealed partial class DeliveryGrain
         state.State.DeliveryEta = null;
         state.State.ArrivedAtDropoff = false;
         MoveTo(DeliveryStage.AwaitingDrone, reason, at, state.State.LastKnownLocation);
-        await state.WriteOrDeactivateAsync(this);
+        await SaveAsync();
         await StartRetryingAsync();
         await TryScheduleAsync();
     }

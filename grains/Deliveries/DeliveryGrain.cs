@@ -5,8 +5,8 @@ using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Grains.Geo;
-using DroneDelivery.Grains.Persistence;
 using DroneDelivery.Grains.Scheduling;
+using DroneDelivery.Grains.Tracking;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +23,7 @@ namespace DroneDelivery.Grains.Deliveries;
 public sealed partial class DeliveryGrain(
     [PersistentState("delivery")] IPersistentState<DeliveryState> state,
     IOptions<DeliverySchedulingOptions> options,
+    IOptions<DeliveryTrackingOptions> tracking,
     TimeProvider time,
     DroneDeliveryMetrics metrics,
     ILogger<DeliveryGrain> logger) : Grain, IDeliveryGrain, IRemindable
@@ -75,7 +76,7 @@ public sealed partial class DeliveryGrain(
             TrackingToken = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24)),
             Milestones = [new Milestone(DeliveryStage.Requested, now, request.Pickup, null)],
         };
-        await state.WriteOrDeactivateAsync(this);
+        await SaveAsync();
 
         // The first stage is set here, not by MoveTo; counted once it is stored.
         metrics.StageChanged(DeliveryStage.Requested);
@@ -141,7 +142,7 @@ public sealed partial class DeliveryGrain(
                 state.State.PickupEta = assignment.PickupEta;
                 state.State.DeliveryEta = assignment.DeliveryEta;
                 MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.", time.GetUtcNow(), state.State.LastKnownLocation);
-                await state.WriteOrDeactivateAsync(this);
+                await SaveAsync();
                 await StopRetryingAsync();
                 return;
             }
@@ -150,7 +151,7 @@ public sealed partial class DeliveryGrain(
         if (state.State.Stage == DeliveryStage.Requested)
         {
             MoveTo(DeliveryStage.AwaitingDrone, "No drone is free nearby; waiting for one.", time.GetUtcNow(), state.State.LastKnownLocation);
-            await state.WriteOrDeactivateAsync(this);
+            await SaveAsync();
             LogAwaiting(logger, Id);
         }
     }

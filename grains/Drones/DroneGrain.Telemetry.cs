@@ -104,7 +104,7 @@ public sealed partial class DroneGrain
             LogPhase(logger, Id, mission.DeliveryId, kind);
         }
 
-        Delivery(mission).OnDroneProgressAsync(new DroneProgress(Id, kind, fix.At, fix.Location, pickupEta, deliveryEta)).Ignore();
+        Delivery(mission).OnDroneProgressAsync(new DroneProgress(Id, kind, fix.At, fix.Location, pickupEta, deliveryEta, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps)).Ignore();
     }
 
     /// <summary>After a mission: home, then charged, then available to the scheduler again.</summary>
@@ -140,7 +140,7 @@ public sealed partial class DroneGrain
 
         await SaveAsync();
         LogAborted(logger, Id, mission.DeliveryId, reason);
-        Delivery(mission).OnDroneProgressAsync(new DroneProgress(Id, DroneProgressKind.Aborted, fix.At, fix.Location, null, null, reason)).Ignore();
+        Delivery(mission).OnDroneProgressAsync(new DroneProgress(Id, DroneProgressKind.Aborted, fix.At, fix.Location, null, null, reason, fix.HeadingDeg, fix.SpeedMps)).Ignore();
     }
 
     /// <summary>True once the drone has been at the pickup and is moving away from it: it has the package.</summary>

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Grains.Drones;
 using DroneDelivery.Grains.Scheduling;
+using DroneDelivery.Grains.Tracking;
 using DroneDelivery.ServiceDefaults;
 using DroneDelivery.ServiceDefaults.Cluster;
 using DroneDelivery.Silo.Health;
@@ -26,6 +27,7 @@ public static class SiloBuilderExtensions
         var cluster = builder.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings();
         builder.Services.AddOptions<ClusterSettings>().BindConfiguration(ClusterSettings.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DeliverySchedulingOptions>().BindConfiguration(DeliverySchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<DeliveryTrackingOptions>().BindConfiguration(DeliveryTrackingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<DroneFlightOptions>().BindConfiguration(DroneFlightOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("DroneDelivery:Reminders"));
         builder.Services.AddDroneDeliveryMetrics();

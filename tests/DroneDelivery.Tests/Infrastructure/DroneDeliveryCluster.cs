@@ -18,6 +18,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     public const string DroneKey = "test-drone-key-8c2e5a7d1f30";
 
     private readonly List<WebApplication> _silos = [];
+    private readonly List<WebApplication> _extraGateways = [];
     private WebApplication? _gateway;
 
     private readonly string[] _settings;
@@ -91,15 +92,45 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
             _silos.Add(silo);
         }
 
-        _gateway = GatewayApplication.Create([.. CommonArgs(), $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}", $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}"]);
-        await _gateway.StartAsync();
-        GatewayAddress = new Uri(BoundAddress(_gateway));
+        (_gateway, GatewayAddress) = await StartGatewayHostAsync(port: 0);
+    }
 
-        using var http = CreateClient();
+    /// <summary>
+    /// Starts one more gateway on this cluster, on <paramref name="port"/> (0: a free one), ready
+    /// when this returns. It stops with the cluster, or earlier through <see cref="StopGatewayAsync"/>.
+    /// </summary>
+    public async Task<Uri> StartGatewayAsync(int port = 0)
+    {
+        var (gateway, address) = await StartGatewayHostAsync(port);
+        _extraGateways.Add(gateway);
+        return address;
+    }
+
+    /// <summary>Stops a gateway started by <see cref="StartGatewayAsync"/>, gracefully.</summary>
+    public async Task StopGatewayAsync(Uri address)
+    {
+        var gateway = _extraGateways.Single(g => new Uri(BoundAddress(g)) == address);
+        _extraGateways.Remove(gateway);
+        await gateway.StopAsync();
+        await gateway.DisposeAsync();
+    }
+
+    private async Task<(WebApplication Gateway, Uri Address)> StartGatewayHostAsync(int port)
+    {
+        var gateway = GatewayApplication.Create([
+            .. CommonArgs(),
+            $"--Urls=http://127.0.0.1:{port}",
+            $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
+            $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}"]);
+        await gateway.StartAsync();
+        var address = new Uri(BoundAddress(gateway));
+
+        using var http = new HttpClient { BaseAddress = address };
         await Eventually.Until(
             async () => (await http.GetAsync(new Uri("/health/ready", UriKind.Relative))).IsSuccessStatusCode,
             TimeSpan.FromSeconds(60),
             "the gateway to be ready");
+        return (gateway, address);
     }
 
     /// <summary>Silo web hosts' addresses (health endpoints).</summary>
@@ -108,6 +139,13 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     /// <summary>Stops the gateway, then every silo, gracefully: grains deactivate, silos leave the cluster.</summary>
     public async Task StopProcessesAsync()
     {
+        foreach (var gateway in _extraGateways)
+        {
+            await gateway.StopAsync();
+            await gateway.DisposeAsync();
+        }
+
+        _extraGateways.Clear();
         if (_gateway is not null)
         {
             await _gateway.StopAsync();

@@ -1,0 +1,17 @@
+using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.GrainInterfaces.Tracking;
+
+namespace DroneDelivery.GatewayApi.Tracking;
+
+/// <summary>
+/// This gateway's one receiver of delivery updates. It only records the latest update; the
+/// <see cref="TrackingPump"/> sends it on, so a grain's message never waits on a client.
+/// </summary>
+internal sealed class GatewayTrackingObserver(TrackingWatchers watchers) : ITrackingObserver
+{
+    public Task OnTrackingUpdateAsync(TrackingUpdate update)
+    {
+        watchers.OnUpdate(update);
+        return Task.CompletedTask;
+    }
+}
