@@ -140,7 +140,14 @@ public sealed class TrackingHubTests(ClusterFixture fixture)
         using var channel = _cluster.CreateClient(DroneDeliveryCluster.DroneKey);
         var response = await channel.PostAsJsonAsync("/api/telemetry", fixes.Select((p, i) => new
         {
-            droneId = flight.Pilot.DroneId, at = start.AddMilliseconds(10 * i), lat = p.Lat, lon = p.Lon, alt = 100.0, speedMps = 15.0, headingDeg = 0.0, batteryPct = 80.0,
+            droneId = flight.Pilot.DroneId,
+            at = start.AddMilliseconds(10 * i),
+            lat = p.Lat,
+            lon = p.Lon,
+            alt = 100.0,
+            speedMps = 15.0,
+            headingDeg = 0.0,
+            batteryPct = 80.0,
         }));
         response.EnsureSuccessStatusCode();
 
