@@ -77,6 +77,13 @@ public sealed class SimulatorOptions
     [Range(0.0, 600.0)]
     public double DemoDeliveriesPerMinute { get; set; }
 
+    /// <summary>
+    /// A local file the demo appends each demo delivery's tracking link to, newest last, so a
+    /// developer can open the tracking page. Links carry tracking tokens, so they never go to the
+    /// log. Default: none.
+    /// </summary>
+    public string? DemoTrackingLinksFile { get; set; }
+
     public GeoPoint Center => new(CenterLat, CenterLon);
 
     public FlightProfile ToFlightProfile() => new()

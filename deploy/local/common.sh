@@ -31,8 +31,21 @@ ensure_dotnet() {
 }
 
 ensure_node() {
-  command -v node >/dev/null 2>&1 || die "'node' was not found on PATH (node 20+ with npm is required for Azurite)."
-  command -v npm >/dev/null 2>&1 || die "'npm' was not found on PATH (node 20+ with npm is required for Azurite)."
+  command -v node >/dev/null 2>&1 || die "'node' was not found on PATH (node 20+ with npm is required for Azurite and the gateway's pages)."
+  command -v npm >/dev/null 2>&1 || die "'npm' was not found on PATH (node 20+ with npm is required for Azurite and the gateway's pages)."
+}
+
+# Debian's Chromium, for the pages' browser tests (never a browser downloaded by a test tool).
+ensure_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  if [[ "$(id -u)" -eq 0 ]] && command -v apt-get >/dev/null 2>&1; then
+    log "chromium is missing; installing Debian's package with apt-get"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    [[ -x /usr/bin/chromium ]] || die "installing chromium failed."
+  else
+    die "'chromium' is required for the browser tests (run: sudo apt-get install -y chromium)."
+  fi
 }
 
 # curl is not part of a minimal Debian image; install it when we are allowed to.

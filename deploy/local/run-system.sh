@@ -155,10 +155,12 @@ wait_service gateway "$gateway_pid" "http://127.0.0.1:$GATEWAY_HTTP_PORT/health/
 
 # The simulator drives traffic through the gateway, so start it once the gateway is ready.
 if [[ -f "$simulator" ]]; then
+  : >"$logs/tracking-links.txt"
   start simulator simulator.log env "${common_env[@]}" \
     "DroneDelivery__Simulator__GatewayUrl=http://127.0.0.1:$GATEWAY_HTTP_PORT" \
     "DroneDelivery__Simulator__ApiKey=$OPERATOR_KEY" \
     "DroneDelivery__Simulator__DemoDeliveriesPerMinute=0.5" \
+    "DroneDelivery__Simulator__DemoTrackingLinksFile=$logs/tracking-links.txt" \
     "DroneDelivery__Simulator__Speed=${SIMULATOR_SPEED:-5}" \
     dotnet run --no-build --no-launch-profile -c Release --project "$simulator"
 fi
@@ -180,6 +182,8 @@ Fabrikam Drone Delivery is running.
   Silo health         http://127.0.0.1:$SILO_HTTP_PORT/health/ready
   Metrics             http://127.0.0.1:$SILO_HTTP_PORT/metrics (silo), http://127.0.0.1:$GATEWAY_HTTP_PORT/metrics (gateway)
   Orleans Dashboard   $dashboard
+  Tracking pages      the trackingUrl of each delivery request; the demo deliveries' links,
+                      newest last, in $logs/tracking-links.txt
 
   Development operator key (this run only):
     $OPERATOR_KEY

@@ -24,6 +24,9 @@ attr() {
 }
 
 ensure_dotnet
+ensure_node
+ensure_chromium
+export CHROMIUM_BIN=/usr/bin/chromium
 
 # Tests start their own Azurite instances on free ports and locate the binaries here.
 bash "$repo/deploy/local/install-azurite.sh"
@@ -37,6 +40,8 @@ dotnet build "$repo/DroneDelivery.sln" -c Release --no-restore -nologo
 # Start from an empty results directory so only this run's reports are counted.
 rm -rf "$results"
 mkdir -p "$results"
+# Screenshots of the browser tests are kept here with the reports.
+export TEST_ARTIFACTS_DIR="$results/artifacts"
 
 # LogFilePrefix (not LogFileName) gives each test project its own .trx instead of
 # letting them overwrite one another.

@@ -34,7 +34,10 @@
     message.className = "message " + (kind || "");
   }
 
+  let invalid = false;
+
   function fail(text) {
+    invalid = true;
     el("stage").textContent = "Not found";
     el("stage").dataset.stage = "Invalid";
     showMessage(text, "error");
@@ -169,8 +172,8 @@
     } catch (error) {
       const text = String(error && error.message || error);
       if (text.includes("No delivery matches")) {
-        await connection.stop();
         fail("This tracking link is not valid. Please check that you opened the whole link you were sent.");
+        await connection.stop();
       } else {
         connectionNote("Live updates are paused; retrying…");
         setTimeout(track, 5000);
@@ -191,7 +194,7 @@
   connection.onreconnecting(() => connectionNote("Connection lost; reconnecting…"));
   connection.onreconnected(() => track());
   connection.onclose(() => {
-    if (!document.body.classList.contains("invalid")) {
+    if (!invalid) {
       connectionNote("Connection lost; reconnecting…");
       setTimeout(start, 5000);
     }

@@ -40,9 +40,13 @@ public sealed partial class DemoLoadGenerator(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var request = DemoDeliveries.Next(random, settings.Center, settings.RadiusKm, settings.MaxPayloadKg);
-                if (await gateway.RequestDeliveryAsync(business.ApiKey!, request, stoppingToken))
+                if (await gateway.RequestDeliveryAsync(business.ApiKey!, request, stoppingToken) is { } accepted)
                 {
                     LogRequested(logger, request.DeliveryId);
+                    if (settings.DemoTrackingLinksFile is { Length: > 0 } file && accepted.TrackingUrl is { } link)
+                    {
+                        await File.AppendAllTextAsync(file, link + Environment.NewLine, stoppingToken);
+                    }
                 }
             }
         }

@@ -129,14 +129,14 @@ public sealed partial class GatewayClient : IDisposable
         return created!;
     }
 
-    /// <summary><c>POST /api/deliveryrequests</c> with a business key; false when the gateway refused it.</summary>
-    public Task<bool> RequestDeliveryAsync(string businessApiKey, DeliveryRequestDto body, CancellationToken cancellationToken) =>
+    /// <summary><c>POST /api/deliveryrequests</c> with a business key; null when the gateway refused it.</summary>
+    public Task<DeliveryAcceptedResponse?> RequestDeliveryAsync(string businessApiKey, DeliveryRequestDto body, CancellationToken cancellationToken) =>
         SendAsync(
             $"delivery request {body.DeliveryId}",
             () => Request(HttpMethod.Post, "api/deliveryrequests", businessApiKey, body),
             RequestTimeout,
             OnRefusal.GiveUp,
-            (_, _) => Task.FromResult(true),
+            ReadJsonAsync<DeliveryAcceptedResponse>,
             cancellationToken);
 
     public void Dispose() => _http.Dispose();

@@ -21,6 +21,7 @@ public sealed class SimulatorAgainstFakeGatewayTests
     public async Task Drones_register_report_and_fly_a_mission_through_the_public_api()
     {
         await using var gateway = await FakeGateway.StartAsync(telemetryOutages: 1);
+        var links = Path.Combine(Path.GetTempPath(), $"tracking-links-{Guid.NewGuid():N}.txt");
         using var simulator = SimulatorApplication.Create(
         [
             $"--DroneDelivery:Simulator:GatewayUrl={gateway.Url}",
@@ -31,6 +32,7 @@ public sealed class SimulatorAgainstFakeGatewayTests
             "--DroneDelivery:Simulator:IdleFixIntervalSeconds=1",
             // 2 per simulated minute at 50x: one every 0.6 real seconds.
             "--DroneDelivery:Simulator:DemoDeliveriesPerMinute=2",
+            $"--DroneDelivery:Simulator:DemoTrackingLinksFile={links}",
             "--Logging:LogLevel:Default=Warning",
         ]);
         await simulator.StartAsync();
@@ -115,6 +117,11 @@ public sealed class SimulatorAgainstFakeGatewayTests
             });
             Assert.Equal(gateway.DeliveryRequests.Count, gateway.DeliveryRequests.Select(d => d.DeliveryId).Distinct().Count());
 
+            // Their tracking links went to the links file, in order, for a developer to open.
+            await Eventually.Until(() => File.Exists(links) && File.ReadAllLines(links).Length >= 2, Timeout, "two tracking links");
+            var firstTwo = gateway.DeliveryRequests.Take(2).Select(d => $"http://fake/track/{d.DeliveryId}?t=token");
+            Assert.Equal(firstTwo, File.ReadAllLines(links).Take(2));
+
             // Nothing else went wrong, and every request stayed within the gateway's limit.
             Assert.Equal(["503 POST /api/telemetry"], gateway.Errors);
             Assert.All(gateway.TelemetryRequestSizes, n => Assert.InRange(n, 1, 1000));
@@ -122,6 +129,7 @@ public sealed class SimulatorAgainstFakeGatewayTests
         finally
         {
             await simulator.StopAsync();
+            File.Delete(links);
         }
     }
 

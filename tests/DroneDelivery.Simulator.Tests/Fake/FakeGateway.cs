@@ -277,7 +277,7 @@ internal sealed class FakeGateway : IAsyncDisposable
                 _deliveryRequests.Add(delivery);
             }
 
-            return Results.Accepted(value: new { deliveryId = delivery.DeliveryId, stage = "Requested" });
+            return Results.Accepted(value: new { deliveryId = delivery.DeliveryId, stage = "Requested", trackingUrl = $"http://fake/track/{delivery.DeliveryId}?t=token" });
         });
     }
 

@@ -43,6 +43,10 @@ public sealed class SerializationTests
         new TelemetryFix("drone-1", At, 47.6, -122.3, 120, 15, 270, 80.5, DroneEvent.PickedUp),
         new TelemetryFix("drone-1", At, 47.6, -122.3, 120, 15, 270, 80.5),
         new DroneProgress("drone-1", DroneProgressKind.Aborted, At, Here, null, At, "fault"),
+        new DroneProgress("drone-1", DroneProgressKind.Position, At, Here, At, At, null, 271.5, 14.2),
+        new TrackedPosition("drone-1", Here, 90, 15, At),
+        new TrackingUpdate("d1", DeliveryStage.HeadedToPickup, At, At.AddMinutes(5), At, new TrackedPosition("drone-1", Here, 90, 15, At)),
+        new TrackingUpdate("d1", DeliveryStage.AwaitingDrone, null, null, At, null),
         new DroneChannelState("drone-1", 12, DroneStatus.HeadedToPickup, Here, new Mission("d1", Here, Here, 1, At, At)),
         new DroneChannelState("drone-1", 13, DroneStatus.Returning, Here, null),
         new Confirmation(ConfirmationType.Picture, "https://proofs.example.com/p.jpg", At, Here),
@@ -68,6 +72,15 @@ public sealed class SerializationTests
         {
             Assert.Equal(message, copy);
         }
+    }
+
+    [Fact]
+    public void A_tracking_snapshot_keeps_its_trip_milestones_and_expiry()
+    {
+        var snapshot = new TrackingSnapshot(Here, new Location(47.7, -122.4), [new Milestone(DeliveryStage.Requested, At, Here, "note")], new TrackingUpdate("d1", DeliveryStage.Scheduled, At, At, At, null), TimeSpan.FromSeconds(90));
+        var copy = RoundTrip(snapshot);
+        Assert.Equal(snapshot.Milestones, copy.Milestones);
+        Assert.Equal(snapshot with { Milestones = copy.Milestones }, copy);
     }
 
     [Fact]
