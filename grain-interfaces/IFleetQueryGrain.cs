@@ -9,4 +9,8 @@ public interface IFleetQueryGrain : IGrainWithStringKey
     /// <summary>Drones in id order within each cell, optionally only those with <paramref name="status"/>.</summary>
     [Alias("ListDrones")]
     Task<DronePage> ListDronesAsync(DroneStatus? status, int limit, string? continuationToken);
+
+    /// <summary>The whole fleet at a glance, summed over the cells' schedulers.</summary>
+    [Alias("GetSummary")]
+    Task<FleetSummary> GetSummaryAsync();
 }

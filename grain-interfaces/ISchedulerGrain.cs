@@ -24,4 +24,15 @@ public interface ISchedulerGrain : IGrainWithStringKey
     /// <summary>A drone left this cell (moved its home base or was retired).</summary>
     [Alias("RemoveDrone"), OneWay]
     Task RemoveDroneAsync(string droneId);
+
+    /// <summary>
+    /// A delivery picked up in this cell no longer waits: scheduled by another cell, cancelled or
+    /// moved. One-way, like every call that may go against the usual direction.
+    /// </summary>
+    [Alias("ForgetWaiting"), OneWay]
+    Task ForgetWaitingAsync(string deliveryId);
+
+    /// <summary>This cell's drones by status, and the deliveries picked up here that wait for a drone.</summary>
+    [Alias("GetCellSummary"), ReadOnly]
+    Task<CellSummary> GetCellSummaryAsync();
 }

@@ -33,6 +33,7 @@ public static class GatewayApplication
         app.MapDeliveriesApi();
         app.MapPackagesApi();
         app.MapDronesApi();
+        app.MapFleetApi();
         app.MapDroneChannelApi();
         app.MapLiveTracking();
         app.MapPages();

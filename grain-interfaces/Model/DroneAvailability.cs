@@ -11,4 +11,5 @@ public sealed record DroneAvailability(
     [property: Id(2)] Location Position,
     [property: Id(3)] double BatteryPct,
     [property: Id(4)] bool IsAvailable,
-    [property: Id(5)] long Revision);
+    [property: Id(5)] long Revision,
+    [property: Id(6)] DroneStatus Status = DroneStatus.Available);

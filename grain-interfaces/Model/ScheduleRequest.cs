@@ -8,4 +8,5 @@ public sealed record ScheduleRequest(
     [property: Id(2)] Location Dropoff,
     [property: Id(3)] double WeightKg,
     [property: Id(4)] DateTimeOffset? PickupTime,
-    [property: Id(5)] ConfirmationType ConfirmationRequired = ConfirmationType.None);
+    [property: Id(5)] ConfirmationType ConfirmationRequired = ConfirmationType.None,
+    [property: Id(6)] DateTimeOffset? WaitingSince = null);

@@ -1,6 +1,7 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Geo;
 
 namespace DroneDelivery.Grains.Deliveries;
 
@@ -138,6 +139,11 @@ public sealed partial class DeliveryGrain
 
         state.State.AsRequested ??= before;
         state.State.Request = after;
+        if (IsUnscheduled && RegionCell.Of(before.Pickup) != RegionCell.Of(after.Pickup))
+        {
+            ForgetWaiting(before.Pickup);
+        }
+
         if (Drone() is { } drone)
         {
             var mission = new Mission(Id, after.Pickup, after.Dropoff, after.Package.WeightKg, state.State.PickupEta ?? time.GetUtcNow(), state.State.DeliveryEta ?? time.GetUtcNow(), after.ConfirmationRequired, after.PickupTime);

@@ -131,7 +131,7 @@ public sealed partial class DeliveryGrain(
         }
 
         var request = state.State.Request!;
-        var scheduleRequest = new ScheduleRequest(Id, request.Pickup, request.Dropoff, request.Package.WeightKg, request.PickupTime, request.ConfirmationRequired);
+        var scheduleRequest = new ScheduleRequest(Id, request.Pickup, request.Dropoff, request.Package.WeightKg, request.PickupTime, request.ConfirmationRequired, state.State.CreatedAt);
         var cells = RegionCell.Of(request.Pickup).SearchOrder(request.Pickup, options.Value.SearchRings);
         foreach (var cell in cells)
         {
@@ -174,6 +174,12 @@ public sealed partial class DeliveryGrain(
                 break;
         }
 
+        if (IsUnscheduled && stage is not (DeliveryStage.Requested or DeliveryStage.AwaitingDrone))
+        {
+            // Whichever cell found the drone (or none, if cancelled), the pickup cell stops counting it as waiting.
+            ForgetWaiting(s.Request!.Pickup);
+        }
+
         s.Stage = stage;
         s.UpdatedAt = at;
         s.Milestones.Add(new Milestone(stage, at, location, note));
@@ -194,6 +200,9 @@ public sealed partial class DeliveryGrain(
             await this.UnregisterReminder(reminder);
         }
     }
+
+    private void ForgetWaiting(Location pickup) =>
+        GrainFactory.GetGrain<ISchedulerGrain>(RegionCell.Of(pickup).Key).ForgetWaitingAsync(Id).Ignore();
 
     private void EnsureOwner(string ownerId)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using DroneDelivery.GrainInterfaces.Model;
 
@@ -24,6 +25,9 @@ public sealed class DroneDeliveryMetrics
     private readonly Counter<long> _telemetryFixes;
     private readonly Histogram<double> _etaError;
 
+    // Waiting deliveries per cell whose scheduler lives on this silo; the gauge is their sum.
+    private readonly ConcurrentDictionary<string, int> _awaitingByCell = new(StringComparer.Ordinal);
+
     public DroneDeliveryMetrics(IMeterFactory meterFactory)
     {
         var meter = meterFactory.Create(MeterName);
@@ -37,6 +41,22 @@ public sealed class DroneDeliveryMetrics
         _etaError = meter.CreateHistogram<double>(
             "dronedelivery.eta.error", "s", "How far the actual delivery time was from the delivery ETA promised at pickup, by early or late.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EtaErrorBuckets });
+        meter.CreateObservableGauge(
+            "dronedelivery.deliveries.awaiting", () => _awaitingByCell.Values.Sum(), "{delivery}",
+            "Deliveries waiting for a drone, counted by the schedulers of their pickup cells on this silo.");
+    }
+
+    /// <summary>A cell's scheduler reports how many of its deliveries wait; 0 when it deactivates.</summary>
+    public void Awaiting(string cellKey, int count)
+    {
+        if (count == 0)
+        {
+            _awaitingByCell.TryRemove(cellKey, out _);
+        }
+        else
+        {
+            _awaitingByCell[cellKey] = count;
+        }
     }
 
     public void StageChanged(DeliveryStage stage) =>

@@ -199,7 +199,8 @@ public sealed partial class DroneGrain(
             state.State.Position!,
             state.State.BatteryPct,
             state.State.Status == DroneStatus.Available && state.State.Mission is null && !state.State.MaintenanceRequested,
-            state.State.Revision)
+            state.State.Revision,
+            state.State.Status)
         : null;
 
     private DroneDetails Details() => new(

@@ -10,7 +10,7 @@ namespace DroneDelivery.Grains.Fleet;
 /// any number of activations may serve operators in parallel.
 /// </summary>
 [GrainType("fleet-query"), StatelessWorker]
-public sealed class FleetQueryGrain(IGrainFactory grains) : Grain, IFleetQueryGrain
+public sealed partial class FleetQueryGrain(IGrainFactory grains, TimeProvider time) : Grain, IFleetQueryGrain
 {
     /// <summary>At most this many drones are looked at per page of results, so a rare status can't make one call scan the fleet.</summary>
     private const int ScanBudgetPerItem = 20;

@@ -1,5 +1,6 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +20,7 @@ namespace DroneDelivery.Grains.Scheduling;
 public sealed partial class SchedulerGrain(
     IOptions<DeliverySchedulingOptions> options,
     TimeProvider time,
+    DroneDeliveryMetrics metrics,
     ILogger<SchedulerGrain> logger) : Grain, ISchedulerGrain
 {
     private readonly Dictionary<string, DroneAvailability> _drones = new(StringComparer.Ordinal);
@@ -63,12 +65,14 @@ public sealed partial class SchedulerGrain(
             if (await GrainFactory.GetGrain<IDroneGrain>(drone.DroneId).TryAssignAsync(mission))
             {
                 _waiting.Remove(request.DeliveryId);
+                StopAwaiting(request.DeliveryId);
                 LogAssigned(logger, request.DeliveryId, drone.DroneId, CellKey);
                 return new Assignment(drone.DroneId, mission.PickupEta, mission.DeliveryEta);
             }
         }
 
         _waiting.TryAdd(request.DeliveryId, request);
+        StartAwaiting(request);
         return null;
     }
 
