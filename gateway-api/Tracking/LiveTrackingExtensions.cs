@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
 
 namespace DroneDelivery.GatewayApi.Tracking;
 
@@ -14,10 +15,13 @@ public static class LiveTrackingExtensions
         builder.Services.AddSingleton<TrackingMetrics>();
         builder.Services.AddSingleton<TrackingWatchers>();
         builder.Services.AddHostedService<TrackingPump>();
+        builder.Services.AddSingleton<HubFailureLogging>();
+        builder.Logging.AddFilter(HubFailureLogging.DispatcherCategory, LogLevel.Critical);
         builder.Services.AddSignalR(hub =>
             {
                 // A hub call carries two short strings; nothing larger has a reason to arrive.
                 hub.MaximumReceiveMessageSize = 4 * 1024;
+                hub.AddFilter<HubFailureLogging>();
             })
             .AddJsonProtocol(json => json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return builder;
