@@ -22,6 +22,13 @@ public sealed class DroneFlightOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How often a drone's position goes to the live fleet map; changes of status go at once.
+    /// Default: 2 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan FleetFeedInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>A charging drone is available again at this charge. Default: 90%.</summary>
     [Range(1, 100)]
     public double ReadyBatteryPct { get; set; } = 90;

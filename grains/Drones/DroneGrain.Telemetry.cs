@@ -37,6 +37,7 @@ public sealed partial class DroneGrain
         state.State.Position = fix.Location;
         state.State.BatteryPct = Math.Clamp(fix.BatteryPct, 0, 100);
         _positionDirty = true;
+        _headingDeg = fix.HeadingDeg;
 
         if (state.State.Mission is { } mission)
         {
@@ -46,6 +47,8 @@ public sealed partial class DroneGrain
         {
             await FollowHomecomingAsync(fix);
         }
+
+        ReportToFleetFeed(statusChanged: false);
     }
 
     private async Task FollowMissionAsync(TelemetryFix fix, Mission mission)

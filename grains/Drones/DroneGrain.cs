@@ -83,6 +83,7 @@ public sealed partial class DroneGrain(
         {
             await GrainFactory.GetGrain<ICellRosterGrain>(previousCell).WithdrawAsync(Id);
             Scheduler(previousCell).RemoveDroneAsync(Id).Ignore();
+            GrainFactory.GetGrain<IFleetCellFeedGrain>(previousCell).RemoveAsync(Id).Ignore();
         }
 
         return new DroneRegistered(created, Details());
@@ -189,6 +190,7 @@ public sealed partial class DroneGrain(
         {
             var scheduler = Scheduler(cell);
             (Availability() is { } availability ? scheduler.UpdateDroneAsync(availability) : scheduler.RemoveDroneAsync(Id)).Ignore();
+            ReportToFleetFeed(statusChanged: true);
         }
     }
 
