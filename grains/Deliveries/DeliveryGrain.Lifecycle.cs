@@ -23,6 +23,7 @@ public sealed partial class DeliveryGrain
         }
 
         var s = state.State;
+        TrackFlight(progress);
         s.LastKnownLocation = progress.Location;
         s.PickupEta = progress.PickupEta;
         s.DeliveryEta = progress.DeliveryEta;
@@ -54,7 +55,7 @@ public sealed partial class DeliveryGrain
                 return;
         }
 
-        await state.WriteOrDeactivateAsync(this);
+        await (IsFinished ? SaveFinishedAsync() : state.WriteOrDeactivateAsync(this));
     }
 
     public async Task<DeliveryStatus> ConfirmAsync(Confirmation confirmation)
@@ -87,7 +88,7 @@ public sealed partial class DeliveryGrain
 
         state.State.Confirmation = confirmation;
         Finish(DeliveryStage.Delivered, $"Delivered; {required} confirmation received.", confirmation.At, confirmation.Location ?? state.State.LastKnownLocation);
-        await state.WriteOrDeactivateAsync(this);
+        await SaveFinishedAsync();
         await Drone()!.ReleaseAsync(Id);
         return await GetStatusAsync(state.State.OwnerId);
     }
@@ -109,7 +110,7 @@ public sealed partial class DeliveryGrain
         }
 
         Finish(DeliveryStage.Cancelled, "Cancelled by the business.", time.GetUtcNow(), state.State.LastKnownLocation);
-        await state.WriteOrDeactivateAsync(this);
+        await SaveFinishedAsync();
         await StopRetryingAsync();
         return await GetAsync(ownerId);
     }

@@ -23,6 +23,7 @@ public sealed class DroneDeliveryMetrics
     private readonly Histogram<double> _assignmentDuration;
     private readonly Counter<long> _telemetryFixes;
     private readonly Histogram<double> _etaError;
+    private readonly Counter<long> _historyRecords;
 
     public DroneDeliveryMetrics(IMeterFactory meterFactory)
     {
@@ -37,6 +38,8 @@ public sealed class DroneDeliveryMetrics
         _etaError = meter.CreateHistogram<double>(
             "dronedelivery.eta.error", "s", "How far the actual delivery time was from the delivery ETA promised at pickup, by early or late.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EtaErrorBuckets });
+        _historyRecords = meter.CreateCounter<long>(
+            "dronedelivery.history.records", "{record}", "Finished-delivery records the history writer handled, by outcome (written or failed).");
     }
 
     public void StageChanged(DeliveryStage stage) =>
@@ -55,5 +58,19 @@ public sealed class DroneDeliveryMetrics
     {
         var error = actual - promised;
         _etaError.Record(Math.Abs(error.TotalSeconds), new KeyValuePair<string, object?>("timing", error > TimeSpan.Zero ? "late" : "early"));
+    }
+
+    /// <summary>One flush of the history writer: records stored, and records left for their delivery to retry.</summary>
+    public void HistoryWritten(int written, int failed)
+    {
+        if (written > 0)
+        {
+            _historyRecords.Add(written, new KeyValuePair<string, object?>("outcome", "written"));
+        }
+
+        if (failed > 0)
+        {
+            _historyRecords.Add(failed, new KeyValuePair<string, object?>("outcome", "failed"));
+        }
     }
 }
