@@ -1,6 +1,7 @@
 using DroneDelivery.GatewayApi.Apis;
 using DroneDelivery.GatewayApi.Auth;
 using DroneDelivery.GatewayApi.Errors;
+using DroneDelivery.GatewayApi.History;
 using DroneDelivery.ServiceDefaults;
 
 namespace DroneDelivery.GatewayApi.Hosting;
@@ -18,6 +19,7 @@ public static class GatewayApplication
         builder.AddApiKeyAuthentication();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.AddApiDocumentation();
+        builder.Services.AddSingleton<HistoryReader>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -31,6 +33,7 @@ public static class GatewayApplication
         app.MapPackagesApi();
         app.MapDronesApi();
         app.MapDroneChannelApi();
+        app.MapHistoryApi();
         return app;
     }
 }
