@@ -12,9 +12,10 @@ namespace DroneDelivery.GatewayApi.History;
 /// </summary>
 public sealed class HistoryReader(TableServiceClient tables)
 {
-    // Everything but the milestones, which no listing or sum needs.
+    // Everything but the milestones, which no listing or sum needs; the keys too, which a selection leaves out unless named.
     private static readonly string[] SummaryColumns =
     [
+        "PartitionKey", "RowKey",
         nameof(DeliveryHistoryRecord.DeliveryId), nameof(DeliveryHistoryRecord.OwnerId), nameof(DeliveryHistoryRecord.PackageId),
         nameof(DeliveryHistoryRecord.PackageSize), nameof(DeliveryHistoryRecord.WeightKg), nameof(DeliveryHistoryRecord.DroneId),
         nameof(DeliveryHistoryRecord.FinalStage), nameof(DeliveryHistoryRecord.RequestedAt), nameof(DeliveryHistoryRecord.ScheduledAt),

@@ -95,17 +95,24 @@ public static class HistoryEntities
     /// <summary>The milestones as JSON within the property limit, and whether some had to be left out.</summary>
     public static (string Json, bool Truncated) MilestonesJson(IReadOnlyList<Milestone> milestones)
     {
-        var kept = milestones.ToList();
-        var json = JsonSerializer.Serialize(kept, Json);
-        var truncated = false;
-        while (json.Length > MaxMilestonesChars && kept.Count > 2)
+        var json = JsonSerializer.Serialize(milestones, Json);
+        if (json.Length <= MaxMilestonesChars || milestones.Count <= 2)
         {
-            kept.RemoveAt(1);
-            json = JsonSerializer.Serialize(kept, Json);
-            truncated = true;
+            return (json, false);
         }
 
-        return (json, truncated);
+        // Each milestone's length, once: drop from just after the first until the rest fit ("[", "]" and commas included).
+        var lengths = milestones.Select(m => JsonSerializer.Serialize(m, Json).Length + 1).ToList();
+        var total = lengths.Sum() + 1;
+        var drop = 0;
+        while (total > MaxMilestonesChars && drop < milestones.Count - 2)
+        {
+            total -= lengths[1 + drop];
+            drop++;
+        }
+
+        List<Milestone> kept = [milestones[0], .. milestones.Skip(1 + drop)];
+        return (JsonSerializer.Serialize(kept, Json), true);
     }
 
     private static void AddIfSet<T>(TableEntity entity, string name, T? value)
