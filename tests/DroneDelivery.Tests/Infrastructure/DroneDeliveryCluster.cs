@@ -102,6 +102,9 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
             "the gateway to be ready");
     }
 
+    /// <summary>Grains, called from inside the first silo: for what no public endpoint does.</summary>
+    public IGrainFactory Grains => _silos[0].Services.GetRequiredService<IGrainFactory>();
+
     /// <summary>Silo web hosts' addresses (health endpoints).</summary>
     public IEnumerable<Uri> SiloAddresses => _silos.Select(s => new Uri(BoundAddress(s)));
 
