@@ -22,6 +22,7 @@ public sealed partial class DeliveryGrain
     private const string HistoryReminder = "history-retry";
 
     private IGrainTimer? _historyTimer;
+    private bool _writingHistory;
 
     /// <summary>Stores a delivery <see cref="Finish"/> has just finished, and starts its history record on its way.</summary>
     private async Task SaveFinishedAsync()
@@ -42,8 +43,11 @@ public sealed partial class DeliveryGrain
 
         await state.WriteOrDeactivateAsync(this);
 
-        // A turn of its own, so neither the caller nor the drone's release waits for the writer's batch.
-        _historyTimer ??= this.RegisterGrainTimer(WriteHistoryAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        // A turn of its own, so neither the caller nor the drone's release waits for the writer's
+        // batch; interleaved, so reads of the finished delivery don't wait on storage either. Safe:
+        // nothing else writes a finished delivery's state (every other call reads, or refuses).
+        _historyTimer ??= this.RegisterGrainTimer(
+            WriteHistoryAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
     /// <summary>Hands the record to the writer; once it is stored, clears the flag and lets the activation go.</summary>
@@ -51,32 +55,55 @@ public sealed partial class DeliveryGrain
     {
         _historyTimer?.Dispose();
         _historyTimer = null;
+        if (_writingHistory)
+        {
+            // The timer's write, interleaved, is under way; the reminder has nothing to add.
+            return;
+        }
+
         if (!state.RecordExists || !state.State.HistoryPending)
         {
             await StopHistoryRemindersAsync();
             return;
         }
 
+        _writingHistory = true;
+        try
+        {
+            if (!await TryWriteHistoryAsync())
+            {
+                return;
+            }
+
+            state.State.HistoryPending = false;
+            await state.WriteOrDeactivateAsync(this);
+            await StopHistoryRemindersAsync();
+        }
+        finally
+        {
+            _writingHistory = false;
+        }
+
+        // The history answers for the finished delivery now. Its state stays stored, so a later
+        // GET reactivates it; there is no reason to keep it in memory until then.
+        DeactivateOnIdle();
+    }
+
+    private async Task<bool> TryWriteHistoryAsync()
+    {
         var record = HistoryRecord();
         try
         {
             // The writer calls nothing but storage: awaiting it cannot close a cycle.
             await GrainFactory.GetGrain<IHistoryWriterGrain>(GrainKeys.HistoryWriter).WriteAsync(record);
+            LogHistoryWritten(logger, Id, record.FinalStage);
+            return true;
         }
         catch (Exception e)
         {
             LogHistoryDeferred(logger, e, Id);
-            return;
+            return false;
         }
-
-        state.State.HistoryPending = false;
-        await state.WriteOrDeactivateAsync(this);
-        await StopHistoryRemindersAsync();
-        LogHistoryWritten(logger, Id, record.FinalStage);
-
-        // The history answers for the finished delivery now. Its state stays stored, so a later
-        // GET reactivates it; there is no reason to keep it in memory until then.
-        DeactivateOnIdle();
     }
 
     private async Task StopHistoryRemindersAsync()
