@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using DroneDelivery.GrainInterfaces.Model;
 
@@ -54,6 +55,15 @@ public sealed class HistoryStore(TableServiceClient tables)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
+            if (e is RequestFailedException { Status: 404 })
+            {
+                // The table is gone (deleted by hand?): the next write creates it again.
+                lock (_gate)
+                {
+                    _created = null;
+                }
+            }
+
             return e;
         }
     }

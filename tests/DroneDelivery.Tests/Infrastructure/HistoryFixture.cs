@@ -11,9 +11,7 @@ public sealed class HistoryFixture : IAsyncLifetime
 
     internal DroneDeliveryCluster Cluster { get; private set; } = null!;
 
-    // A short re-drive period, so a record that missed its first write doesn't hold a test up.
-    public async Task InitializeAsync() =>
-        Cluster = await DroneDeliveryCluster.StartAsync(silos: 2, withQueues: false, "--DroneDelivery:History:RetryPeriod=00:00:02");
+    public async Task InitializeAsync() => Cluster = await DroneDeliveryCluster.StartAsync(silos: 2);
 
     public async Task DisposeAsync()
     {
