@@ -6,6 +6,7 @@ using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.ServiceDefaults.History;
 using DroneDelivery.Tests.Infrastructure;
+using static DroneDelivery.Tests.Infrastructure.HistoryReads;
 
 namespace DroneDelivery.Tests.Integration;
 
@@ -182,41 +183,4 @@ public sealed class HistoryTests(HistoryFixture fixture) : IClassFixture<History
         Assert.Single(await RowsAsync(tables, HistoryTables.Deliveries, HistoryTables.DeliveryPartition(ownerId, at)));
         Assert.Single(await RowsAsync(tables, HistoryTables.Flights, HistoryTables.FlightPartition(droneId, at)));
     }
-
-    /// <summary>The business's whole history once every delivery of the run is in it: records are written just after the finish.</summary>
-    private static async Task<List<JsonNode>> RecordedAsync(HttpClient business, HistoryScenario run) =>
-        await Eventually.Until(
-            () => ListAllAsync(business, ""),
-            items => items.Count == run.Deliveries.Count,
-            TimeSpan.FromSeconds(30),
-            "every finished delivery to be in the history");
-
-    private static async Task<List<JsonNode>> ListAllAsync(HttpClient client, string query)
-    {
-        var all = new List<JsonNode>();
-        string? token = null;
-        do
-        {
-            var page = await Api.GetAsync(client, $"/api/businesses/me/deliveries?limit=500&{query}" + (token is null ? "" : $"&continuationToken={Uri.EscapeDataString(token)}"));
-            all.AddRange(page["items"]!.AsArray().Select(i => i!));
-            token = page["continuationToken"]?.GetValue<string>();
-        }
-        while (token is not null);
-        return all;
-    }
-
-    private static async Task<List<TableEntity>> RowsAsync(TableServiceClient tables, string table, string partition)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in tables.GetTableClient(table).QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    private static string Id(JsonNode item) => item["id"]!.GetValue<string>();
-
-    private static DateTimeOffset FinishedAt(JsonNode item) => item["finishedAt"]!.GetValue<DateTimeOffset>();
 }
