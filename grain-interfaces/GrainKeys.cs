@@ -9,6 +9,9 @@ public static class GrainKeys
     /// <summary>Key of the single directory of region cells that have drones.</summary>
     public const string FleetDirectory = "fleet";
 
+    /// <summary>Key of the history writer, a stateless worker: one activation or more on every silo.</summary>
+    public const string HistoryWriter = "history";
+
     /// <summary>Key of a region cell's scheduler and roster grains.</summary>
     public static string Cell(int latIndex, int lonIndex) =>
         FormattableString.Invariant($"{latIndex}:{lonIndex}");

@@ -3,6 +3,7 @@ using DroneDelivery.GatewayApi.Auth;
 using DroneDelivery.GatewayApi.Errors;
 using DroneDelivery.GatewayApi.Pages;
 using DroneDelivery.GatewayApi.Tracking;
+using DroneDelivery.GatewayApi.History;
 using DroneDelivery.ServiceDefaults;
 
 namespace DroneDelivery.GatewayApi.Hosting;
@@ -21,6 +22,7 @@ public static class GatewayApplication
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.AddApiDocumentation();
         builder.AddLiveTracking();
+        builder.Services.AddSingleton<HistoryReader>();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -37,6 +39,7 @@ public static class GatewayApplication
         app.MapDroneChannelApi();
         app.MapLiveTracking();
         app.MapPages();
+        app.MapHistoryApi();
         return app;
     }
 }

@@ -23,6 +23,7 @@ public sealed partial class DeliveryGrain
         }
 
         var s = state.State;
+        TrackFlight(progress);
         s.LastKnownLocation = progress.Location;
         s.PickupEta = progress.PickupEta;
         s.DeliveryEta = progress.DeliveryEta;
@@ -56,7 +57,7 @@ public sealed partial class DeliveryGrain
                 return;
         }
 
-        await SaveAsync();
+        await (IsFinished ? SaveFinishedAsync() : SaveAsync());
     }
 
     public async Task<DeliveryStatus> ConfirmAsync(Confirmation confirmation)
@@ -89,7 +90,7 @@ public sealed partial class DeliveryGrain
 
         state.State.Confirmation = confirmation;
         Finish(DeliveryStage.Delivered, $"Delivered; {required} confirmation received.", confirmation.At, confirmation.Location ?? state.State.LastKnownLocation);
-        await SaveAsync();
+        await SaveFinishedAsync();
         await Drone()!.ReleaseAsync(Id);
         return await GetStatusAsync(state.State.OwnerId);
     }
@@ -111,7 +112,7 @@ public sealed partial class DeliveryGrain
         }
 
         Finish(DeliveryStage.Cancelled, "Cancelled by the business.", time.GetUtcNow(), state.State.LastKnownLocation);
-        await SaveAsync();
+        await SaveFinishedAsync();
         await StopRetryingAsync();
         return await GetAsync(ownerId);
     }

@@ -112,6 +112,12 @@ public sealed partial class DeliveryGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == HistoryReminder)
+        {
+            await WriteHistoryAsync(CancellationToken.None);
+            return;
+        }
+
         if (!state.RecordExists || !IsUnscheduled)
         {
             // The saga has moved past scheduling; the reminder outlived an unregister that failed.

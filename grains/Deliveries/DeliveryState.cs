@@ -28,4 +28,15 @@ public sealed class DeliveryState
 
     /// <summary>The delivery ETA when the package was picked up: the promise the delivery is measured against.</summary>
     [Id(15)] public DateTimeOffset? DeliveryEtaAtPickup { get; set; }
+
+    /// <summary>Finished, and its history record not yet confirmed written: a reminder keeps trying until it is.</summary>
+    [Id(16)] public bool HistoryPending { get; set; }
+
+    /// <summary>The drone whose flight <see cref="DistanceFlownKm"/> and <see cref="TookOffAt"/> measure: the last one given the delivery.</summary>
+    [Id(17)] public string? FlightDroneId { get; set; }
+
+    /// <summary>Distance that drone flew for the delivery, fix to fix; kept in memory between stage writes like the position.</summary>
+    [Id(18)] public double DistanceFlownKm { get; set; }
+
+    [Id(19)] public DateTimeOffset? TookOffAt { get; set; }
 }

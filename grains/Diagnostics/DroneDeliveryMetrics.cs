@@ -24,6 +24,7 @@ public sealed class DroneDeliveryMetrics
     private readonly Histogram<double> _assignmentDuration;
     private readonly Counter<long> _telemetryFixes;
     private readonly Histogram<double> _etaError;
+    private readonly Counter<long> _historyRecords;
 
     // Waiting deliveries per cell whose scheduler lives on this silo; the gauge is their sum.
     private readonly ConcurrentDictionary<string, int> _awaitingByCell = new(StringComparer.Ordinal);
@@ -41,6 +42,8 @@ public sealed class DroneDeliveryMetrics
         _etaError = meter.CreateHistogram<double>(
             "dronedelivery.eta.error", "s", "How far the actual delivery time was from the delivery ETA promised at pickup, by early or late.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EtaErrorBuckets });
+        _historyRecords = meter.CreateCounter<long>(
+            "dronedelivery.history.records", "{record}", "Finished-delivery records the history writer handled, by outcome (written or failed).");
         meter.CreateObservableGauge(
             "dronedelivery.deliveries.awaiting", () => _awaitingByCell.Values.Sum(), "{delivery}",
             "Deliveries waiting for a drone, counted by the schedulers of their pickup cells on this silo.");
@@ -75,5 +78,19 @@ public sealed class DroneDeliveryMetrics
     {
         var error = actual - promised;
         _etaError.Record(Math.Abs(error.TotalSeconds), new KeyValuePair<string, object?>("timing", error > TimeSpan.Zero ? "late" : "early"));
+    }
+
+    /// <summary>One flush of the history writer: records stored, and records left for their delivery to retry.</summary>
+    public void HistoryWritten(int written, int failed)
+    {
+        if (written > 0)
+        {
+            _historyRecords.Add(written, new KeyValuePair<string, object?>("outcome", "written"));
+        }
+
+        if (failed > 0)
+        {
+            _historyRecords.Add(failed, new KeyValuePair<string, object?>("outcome", "failed"));
+        }
     }
 }

@@ -2,10 +2,12 @@ using System.Net;
 using Azure.Data.Tables;
 using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Grains.Drones;
+using DroneDelivery.Grains.History;
 using DroneDelivery.Grains.Scheduling;
 using DroneDelivery.Grains.Tracking;
 using DroneDelivery.ServiceDefaults;
 using DroneDelivery.ServiceDefaults.Cluster;
+using DroneDelivery.ServiceDefaults.History;
 using DroneDelivery.Silo.Health;
 using DroneDelivery.Silo.Streaming;
 using Orleans.Configuration;
@@ -31,6 +33,8 @@ public static class SiloBuilderExtensions
         builder.Services.AddOptions<DroneFlightOptions>().BindConfiguration(DroneFlightOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("DroneDelivery:Reminders"));
         builder.Services.AddDroneDeliveryMetrics();
+        builder.Services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<HistoryStore>();
 
         builder.UseOrleans(silo =>
         {

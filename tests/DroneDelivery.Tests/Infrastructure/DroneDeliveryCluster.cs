@@ -86,6 +86,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
                 $"--DroneDelivery:Cluster:GatewayPort={FreePort.Next()}",
                 $"--DroneDelivery:Reminders:MinimumReminderPeriod={TimeSpan.FromSeconds(1)}",
                 $"--DroneDelivery:Scheduling:RetryPeriod={DefaultRetryPeriod}",
+                $"--DroneDelivery:History:RetryPeriod={TimeSpan.FromSeconds(2)}",
                 $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
                 .. CommonArgs()]);
             await silo.StartAsync();
@@ -132,6 +133,12 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
             "the gateway to be ready");
         return (gateway, address);
     }
+
+    /// <summary>Grains, called from inside the first silo: for what no public endpoint does.</summary>
+    public IGrainFactory Grains => _silos[0].Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Each silo's services, for a test that must reach past the grains.</summary>
+    public IEnumerable<IServiceProvider> SiloServices => _silos.Select(s => s.Services);
 
     /// <summary>Silo web hosts' addresses (health endpoints).</summary>
     public IEnumerable<Uri> SiloAddresses => _silos.Select(s => new Uri(BoundAddress(s)));

@@ -55,6 +55,7 @@ public sealed class SerializationTests
         new BusinessDetails("biz-1", "Contoso", "https://example.com", At),
         new BusinessCreated(new BusinessDetails("biz-1", "Contoso", null, At), "secret"),
         new DronePage([new DroneDetails("drone-1", Spec, DroneStatus.Available, Here, 100, null, At)], "token"),
+        new DeliveryHistoryRecord("d1", "biz-1", "p1", PackageSize.Medium, 2.5, "drone-1", DeliveryStage.Delivered, At, At, At, At.AddMinutes(30), At.AddHours(1), 7.25, At, [new Milestone(DeliveryStage.Requested, At, Here, null)]),
     };
 
     [Theory]
@@ -67,6 +68,12 @@ public sealed class SerializationTests
         {
             Assert.Equal(page.Items, ((DronePage)copy).Items);
             Assert.Equal(page.ContinuationToken, ((DronePage)copy).ContinuationToken);
+        }
+        else if (message is DeliveryHistoryRecord record)
+        {
+            var copied = (DeliveryHistoryRecord)copy;
+            Assert.Equal(record.Milestones, copied.Milestones);
+            Assert.Equal(record, copied with { Milestones = record.Milestones });
         }
         else
         {
@@ -109,6 +116,10 @@ public sealed class SerializationTests
             TrackingToken = "t",
             Milestones = [new Milestone(DeliveryStage.Requested, At, Here, null)],
             LastKnownLocation = Here,
+            HistoryPending = true,
+            FlightDroneId = "drone-1",
+            DistanceFlownKm = 3.5,
+            TookOffAt = At,
         };
         Assert.Equivalent(delivery, RoundTrip(delivery), strict: true);
 

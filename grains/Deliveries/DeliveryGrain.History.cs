@@ -1,0 +1,169 @@
+using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Geo;
+using DroneDelivery.Grains.History;
+using DroneDelivery.Grains.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DroneDelivery.Grains.Deliveries;
+
+/// <summary>
+/// The finished delivery's way into the history. The finish is stored together with
+/// <see cref="DeliveryState.HistoryPending"/>; the record goes to the history writer in the turn
+/// after, and only once the writer confirms it stored the record is the flag cleared. A reminder,
+/// registered before the finish is stored, writes it again for as long as the flag stays set, so a
+/// silo lost between the finish and the write loses nothing: the record is written later, and
+/// since its keys derive from the delivery, a second write replaces the first.
+/// </summary>
+public sealed partial class DeliveryGrain
+{
+    private const string HistoryReminder = "history-retry";
+
+    private IGrainTimer? _historyTimer;
+    private bool _writingHistory;
+
+    /// <summary>Stores a delivery <see cref="Finish"/> has just finished, and starts its history record on its way.</summary>
+    private async Task SaveFinishedAsync()
+    {
+        state.State.HistoryPending = true;
+        try
+        {
+            // First the reminder: once the finish is stored, something durable must already stand behind the record.
+            var retry = ServiceProvider.GetRequiredService<IOptions<HistoryOptions>>().Value.RetryPeriod;
+            await this.RegisterOrUpdateReminder(HistoryReminder, retry, retry);
+        }
+        catch
+        {
+            // The finish exists only in memory: let the next call reload what is stored.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await SaveAsync();
+
+        // A turn of its own, so neither the caller nor the drone's release waits for the writer's
+        // batch; interleaved, so reads of the finished delivery don't wait on storage either. Safe:
+        // nothing else writes a finished delivery's state (every other call reads, or refuses).
+        _historyTimer ??= this.RegisterGrainTimer(
+            WriteHistoryAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+
+    /// <summary>Hands the record to the writer; once it is stored, clears the flag and lets the activation go.</summary>
+    private async Task WriteHistoryAsync(CancellationToken cancellationToken)
+    {
+        _historyTimer?.Dispose();
+        _historyTimer = null;
+        if (_writingHistory)
+        {
+            // The timer's write, interleaved, is under way; the reminder has nothing to add.
+            return;
+        }
+
+        if (!state.RecordExists || !state.State.HistoryPending)
+        {
+            await StopHistoryRemindersAsync();
+            return;
+        }
+
+        _writingHistory = true;
+        try
+        {
+            if (!await TryWriteHistoryAsync())
+            {
+                return;
+            }
+
+            state.State.HistoryPending = false;
+            await state.WriteOrDeactivateAsync(this);
+            await StopHistoryRemindersAsync();
+        }
+        finally
+        {
+            _writingHistory = false;
+        }
+
+        // The history answers for the finished delivery now. Its state stays stored, so a later
+        // GET reactivates it; there is no reason to keep it in memory until then.
+        DeactivateOnIdle();
+    }
+
+    private async Task<bool> TryWriteHistoryAsync()
+    {
+        var record = HistoryRecord();
+        try
+        {
+            // The writer calls nothing but storage: awaiting it cannot close a cycle.
+            await GrainFactory.GetGrain<IHistoryWriterGrain>(GrainKeys.HistoryWriter).WriteAsync(record);
+            LogHistoryWritten(logger, Id, record.FinalStage);
+            return true;
+        }
+        catch (Exception e)
+        {
+            LogHistoryDeferred(logger, e, Id);
+            return false;
+        }
+    }
+
+    private async Task StopHistoryRemindersAsync()
+    {
+        if (await this.GetReminder(HistoryReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>
+    /// Measures the flight of the delivery's drone from the fixes it reports: distance fix to fix,
+    /// and when it left. A new drone (after a fault) starts a new flight.
+    /// </summary>
+    private void TrackFlight(DroneProgress progress)
+    {
+        var s = state.State;
+        if (s.FlightDroneId != progress.DroneId)
+        {
+            s.FlightDroneId = progress.DroneId;
+            s.DistanceFlownKm = 0;
+            s.TookOffAt = null;
+        }
+        else if (s.LastKnownLocation is { } from)
+        {
+            s.DistanceFlownKm += GeoMath.DistanceKm(from, progress.Location);
+        }
+
+        if (s.TookOffAt is null && progress.Kind is not (DroneProgressKind.Position or DroneProgressKind.Aborted))
+        {
+            s.TookOffAt = progress.At;
+        }
+    }
+
+    private DeliveryHistoryRecord HistoryRecord()
+    {
+        var s = state.State;
+        var package = s.Request!.Package;
+        var flown = s.FlightDroneId is not null && s.FlightDroneId == s.DroneId;
+        return new DeliveryHistoryRecord(
+            Id,
+            s.OwnerId,
+            s.PackageId,
+            package.Size,
+            package.WeightKg,
+            s.DroneId,
+            s.Stage,
+            s.CreatedAt,
+            s.Milestones.Find(m => m.Stage == DeliveryStage.Scheduled)?.At,
+            s.Milestones.FindLast(m => m.Stage == DeliveryStage.HeadedToDropoff)?.At,
+            s.Milestones[^1].At,
+            s.Request.Deadline,
+            flown ? s.DistanceFlownKm : 0,
+            flown ? s.TookOffAt : null,
+            [.. s.Milestones]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} finished {Stage}; its history record is stored")]
+    private static partial void LogHistoryWritten(ILogger logger, string deliveryId, DeliveryStage stage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: history record not written yet; the reminder will try again")]
+    private static partial void LogHistoryDeferred(ILogger logger, Exception exception, string deliveryId);
+}
