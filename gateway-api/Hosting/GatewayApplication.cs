@@ -1,9 +1,9 @@
 using DroneDelivery.GatewayApi.Apis;
 using DroneDelivery.GatewayApi.Auth;
 using DroneDelivery.GatewayApi.Errors;
+using DroneDelivery.GatewayApi.History;
 using DroneDelivery.GatewayApi.Pages;
 using DroneDelivery.GatewayApi.Tracking;
-using DroneDelivery.GatewayApi.History;
 using DroneDelivery.ServiceDefaults;
 
 namespace DroneDelivery.GatewayApi.Hosting;
