@@ -22,11 +22,13 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     private WebApplication? _gateway;
 
     private readonly string[] _settings;
+    private readonly Action<WebApplicationBuilder>? _configureHosts;
 
-    private DroneDeliveryCluster(Azurite storage, string[] settings)
+    private DroneDeliveryCluster(Azurite storage, string[] settings, Action<WebApplicationBuilder>? configureHosts)
     {
         Storage = storage;
         _settings = settings;
+        _configureHosts = configureHosts;
     }
 
     public Azurite Storage { get; }
@@ -43,11 +45,15 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     public static TimeSpan DefaultRetryPeriod { get; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Starts Azurite and the cluster; <paramref name="settings"/> are extra <c>--Key=Value</c> settings for every host.</summary>
-    public static async Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues = false, params string[] settings)
+    public static Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues = false, params string[] settings) =>
+        StartAsync(silos, withQueues, configureHosts: null, settings);
+
+    /// <summary>As above, and <paramref name="configureHosts"/> is applied to every silo's and gateway's builder last (e.g. log recorders).</summary>
+    public static async Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues, Action<WebApplicationBuilder>? configureHosts, params string[] settings)
     {
         var storage = new Azurite(withQueues);
         await storage.StartAsync();
-        var cluster = new DroneDeliveryCluster(storage, settings);
+        var cluster = new DroneDeliveryCluster(storage, settings, configureHosts);
         try
         {
             await cluster.StartProcessesAsync(silos);
@@ -87,7 +93,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
                 $"--DroneDelivery:Reminders:MinimumReminderPeriod={TimeSpan.FromSeconds(1)}",
                 $"--DroneDelivery:Scheduling:RetryPeriod={DefaultRetryPeriod}",
                 $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
-                .. CommonArgs()]);
+                .. CommonArgs()], _configureHosts);
             await silo.StartAsync();
             _silos.Add(silo);
         }
@@ -121,7 +127,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
             .. CommonArgs(),
             $"--Urls=http://127.0.0.1:{port}",
             $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
-            $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}"]);
+            $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}"], _configureHosts);
         await gateway.StartAsync();
         var address = new Uri(BoundAddress(gateway));
 
@@ -132,6 +138,9 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
             "the gateway to be ready");
         return (gateway, address);
     }
+
+    /// <summary>The silos' service providers, to read what a host registered.</summary>
+    public IEnumerable<IServiceProvider> SiloServices => _silos.Select(s => s.Services);
 
     /// <summary>Silo web hosts' addresses (health endpoints).</summary>
     public IEnumerable<Uri> SiloAddresses => _silos.Select(s => new Uri(BoundAddress(s)));
