@@ -120,6 +120,9 @@ public sealed class LoggingTests(LoggingFixture fixture) : IClassFixture<Logging
         await Api.GetAsync(business, $"/api/deliveries/{deliveryId}/status");
         await Api.GetAsync(ops, $"/api/drones/{droneId}");
 
+        // A fix away from its base (take-off) reaches the drone grain through the telemetry stream, not a request.
+        await new DronePilot(ops, droneId).ReportAsync(area.At(1, 0));
+
         await Eventually.Until(
             () => Task.FromResult(
                 _logs.Records.Any(r => r.Category == LoggingExtensions.RequestLogCategory && Equals(r.Scope("DeliveryId"), deliveryId) && r.Message.Contains("/status", StringComparison.Ordinal))
@@ -132,6 +135,12 @@ public sealed class LoggingTests(LoggingFixture fixture) : IClassFixture<Logging
         Assert.Equal(deliveryId, requested.Scope("DeliveryId"));
         var assigned = records.Single(r => r.Category == typeof(DroneGrain).FullName && r.Message.Contains($"{droneId} took delivery {deliveryId}", StringComparison.Ordinal));
         Assert.Equal(droneId, assigned.Scope("DroneId"));
+        var arrived = await Eventually.Until(
+            () => Task.FromResult(_logs.Records.Where(r => r.Category == typeof(DroneGrain).FullName && r.Message.Contains($"{droneId} on delivery {deliveryId}: TookOff", StringComparison.Ordinal)).ToList()),
+            found => found.Count > 0,
+            TimeSpan.FromSeconds(20),
+            "the drone's log of its take-off");
+        Assert.Equal(droneId, arrived[0].Scope("DroneId"));
     }
 
     private static string WrongSecret(string businessKey) =>
