@@ -1,9 +1,11 @@
 using DroneDelivery.ServiceDefaults.Health;
+using DroneDelivery.ServiceDefaults.Logging;
 using DroneDelivery.ServiceDefaults.Observability;
 using DroneDelivery.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +26,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddHealthChecks()
             .AddCheck<AzureTableStorageHealthCheck>("azure-table-storage", tags: [ReadyTag]);
         builder.AddObservability();
+        builder.AddDroneDeliveryLogging();
         return builder;
     }
 
@@ -34,12 +37,13 @@ public static class ServiceDefaultsExtensions
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        // Probes and scrapes every few seconds would drown the request log.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithHttpLogging(HttpLoggingFields.None);
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteReport,
-        });
+        }).WithHttpLogging(HttpLoggingFields.None);
         app.MapMetricsEndpoint();
         return app;
     }

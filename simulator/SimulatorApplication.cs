@@ -23,6 +23,7 @@ public static class SimulatorApplication
         // Added last, so the short switches win like any other command-line argument.
         builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(SwitchMappings));
 
+        builder.AddConsoleFormat();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<SimulatorOptions>()
             .BindConfiguration(SimulatorOptions.SectionName)

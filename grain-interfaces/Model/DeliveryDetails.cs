@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace DroneDelivery.GrainInterfaces.Model;
 
 [GenerateSerializer, Immutable, Alias("DeliveryDetails")]
@@ -12,4 +15,13 @@ public sealed record DeliveryDetails(
     [property: Id(7)] DateTimeOffset? DeliveryEta,
     [property: Id(8)] DateTimeOffset CreatedAt,
     [property: Id(9)] DateTimeOffset UpdatedAt,
-    [property: Id(10)] string TrackingToken);
+    [property: Id(10)] string TrackingToken)
+{
+    // Orleans traces messages with their bodies: the token is left out of the text.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append(CultureInfo.InvariantCulture, $"Id = {Id}, OwnerId = {OwnerId}, Request = {Request}, PackageId = {PackageId}, Stage = {Stage}, DroneId = {DroneId}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"PickupEta = {PickupEta:O}, DeliveryEta = {DeliveryEta:O}, CreatedAt = {CreatedAt:O}, UpdatedAt = {UpdatedAt:O}, TrackingToken = ***");
+        return true;
+    }
+}

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry;
@@ -55,7 +56,8 @@ public static class ObservabilityExtensions
     /// <summary><c>GET /metrics</c> in the Prometheus text format.</summary>
     public static WebApplication MapMetricsEndpoint(this WebApplication app)
     {
-        app.MapPrometheusScrapingEndpoint(MetricsPath);
+        // Scraped every few seconds: kept out of the request log.
+        app.MapPrometheusScrapingEndpoint(MetricsPath).WithHttpLogging(HttpLoggingFields.None);
         return app;
     }
 }

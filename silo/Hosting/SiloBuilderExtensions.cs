@@ -9,6 +9,7 @@ using DroneDelivery.ServiceDefaults;
 using DroneDelivery.ServiceDefaults.Cluster;
 using DroneDelivery.ServiceDefaults.History;
 using DroneDelivery.Silo.Health;
+using DroneDelivery.Silo.Logging;
 using DroneDelivery.Silo.Streaming;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -60,6 +61,9 @@ public static class SiloBuilderExtensions
 
             // Grain calls carry the caller's trace context, so one trace spans gateway and silos.
             silo.AddActivityPropagation();
+
+            // DeliveryId / DroneId scopes on every log written while those grains handle a call.
+            silo.AddIncomingGrainCallFilter<GrainIdLogScopeFilter>();
 
             // Served at /dashboard by the silo's web app (SiloApplication), behind operator sign-in.
             silo.AddDashboard();

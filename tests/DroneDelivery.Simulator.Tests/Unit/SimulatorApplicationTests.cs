@@ -1,6 +1,7 @@
 using DroneDelivery.Simulator.Fleet;
 using DroneDelivery.Simulator.Gateway;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace DroneDelivery.Simulator.Tests.Unit;
@@ -23,6 +24,15 @@ public sealed class SimulatorApplicationTests
         Assert.Equal((1.0, 5.0, 60.0), (options.FixIntervalSeconds, options.IdleFixIntervalSeconds, options.PickupDwellSeconds));
         Assert.Equal(("FD-400 Sim", 5.0, 15.0, 40.0, 10.0), (options.Model, options.MaxPayloadKg, options.CruiseSpeedMps, options.RangeKm, options.ChargePctPerMinute));
         Assert.Equal(0, options.DemoDeliveriesPerMinute);
+    }
+
+    [Fact]
+    public void The_logging_format_switch_of_the_backend_gives_the_simulator_JSON_console_logs_with_scopes()
+    {
+        using var host = SimulatorApplication.Create([ApiKeyArg, "--DroneDelivery:Logging:Format=Json"]);
+        Assert.Equal(ConsoleFormatterNames.Json, host.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue.FormatterName);
+        var json = host.Services.GetRequiredService<IOptionsMonitor<JsonConsoleFormatterOptions>>().CurrentValue;
+        Assert.True(json.IncludeScopes && json.UseUtcTimestamp, "JSON lines carry scopes and UTC times.");
     }
 
     [Fact]

@@ -22,11 +22,13 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     private WebApplication? _gateway;
 
     private readonly string[] _settings;
+    private readonly Action<WebApplicationBuilder>? _configureHosts;
 
-    private DroneDeliveryCluster(Azurite storage, string[] settings)
+    private DroneDeliveryCluster(Azurite storage, string[] settings, Action<WebApplicationBuilder>? configureHosts)
     {
         Storage = storage;
         _settings = settings;
+        _configureHosts = configureHosts;
     }
 
     public Azurite Storage { get; }
@@ -43,11 +45,15 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     public static TimeSpan DefaultRetryPeriod { get; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Starts Azurite and the cluster; <paramref name="settings"/> are extra <c>--Key=Value</c> settings for every host.</summary>
-    public static async Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues = false, params string[] settings)
+    public static Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues = false, params string[] settings) =>
+        StartAsync(silos, withQueues, configureHosts: null, settings);
+
+    /// <summary>As above, and <paramref name="configureHosts"/> is applied to every silo's and gateway's builder last (e.g. log recorders).</summary>
+    public static async Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues, Action<WebApplicationBuilder>? configureHosts, params string[] settings)
     {
         var storage = new Azurite(withQueues);
         await storage.StartAsync();
-        var cluster = new DroneDeliveryCluster(storage, settings);
+        var cluster = new DroneDeliveryCluster(storage, settings, configureHosts);
         try
         {
             await cluster.StartProcessesAsync(silos);
@@ -88,7 +94,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
                 $"--DroneDelivery:Scheduling:RetryPeriod={DefaultRetryPeriod}",
                 $"--DroneDelivery:History:RetryPeriod={TimeSpan.FromSeconds(2)}",
                 $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
-                .. CommonArgs()]);
+                .. CommonArgs()], _configureHosts);
             await silo.StartAsync();
             _silos.Add(silo);
         }
@@ -122,7 +128,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
             .. CommonArgs(),
             $"--Urls=http://127.0.0.1:{port}",
             $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
-            $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}"]);
+            $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}"], _configureHosts);
         await gateway.StartAsync();
         var address = new Uri(BoundAddress(gateway));
 

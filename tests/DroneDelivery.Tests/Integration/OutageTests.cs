@@ -37,6 +37,30 @@ public sealed class OutageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_silos_readiness_fails_while_its_storage_is_down_and_recovers_when_storage_is_back()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var ready = new Uri(_cluster.SiloAddresses.Single(), "/health/ready");
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(ready)).StatusCode);
+
+        await _cluster.Storage.StopAsync();
+        var down = await Eventually.Until(
+            () => http.GetAsync(ready),
+            response => response.StatusCode == HttpStatusCode.ServiceUnavailable,
+            TimeSpan.FromSeconds(30),
+            "the silo to report not ready without storage");
+        var report = await Api.ReadAsync(down, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal("Unhealthy", report["checks"]!["azure-table-storage"]!["status"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri(_cluster.SiloAddresses.Single(), "/health/live"))).StatusCode);
+
+        await _cluster.Storage.StartAsync();
+        await Eventually.Until(
+            async () => (await http.GetAsync(ready)).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            "the silo to be ready again with storage back");
+    }
+
+    [Fact]
     public async Task With_no_silo_running_the_gateway_answers_503_not_500()
     {
         var (_, key) = await Api.RegisterBusinessAsync(_cluster);
