@@ -20,10 +20,10 @@ public static class AzureStorageClients
             return new QueueServiceClient(uri, AzureCredentials.Default);
         }
 
-        // A managed-identity deployment must not fall back to the default connection (Azurite).
+        // A managed-identity deployment must not fall back to the connection string, whose
+        // default (appsettings.json) is Azurite.
         var telemetry = configuration.GetSection(TelemetryStreamSettings.SectionName).Get<TelemetryStreamSettings>() ?? new();
-        if (storage.TableServiceUri is not null && telemetry.Provider == TelemetryStreamProvider.AzureQueue
-            && configuration.GetConnectionString(AzureStorageSettings.ConnectionStringName) is null)
+        if (storage.TableServiceUri is not null && telemetry.Provider == TelemetryStreamProvider.AzureQueue)
         {
             throw new InvalidOperationException(
                 $"{AzureStorageOptions.SectionName}:QueueServiceUri is required when {AzureStorageOptions.SectionName}:TableServiceUri is set and {TelemetryStreamSettings.SectionName}:Provider is AzureQueue.");
