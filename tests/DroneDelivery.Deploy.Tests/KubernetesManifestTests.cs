@@ -99,8 +99,11 @@ public sealed class KubernetesManifestTests
         foreach (var autoscaler in scaled)
         {
             Assert.Equal("Deployment", autoscaler.Spec.ScaleTargetRef.Kind);
-            Assert.Contains(deployments, d => d.Metadata.Name == autoscaler.Spec.ScaleTargetRef.Name);
+            var target = Assert.Single(deployments, d => d.Metadata.Name == autoscaler.Spec.ScaleTargetRef.Name);
             Assert.True(autoscaler.Spec.MinReplicas <= autoscaler.Spec.MaxReplicas);
+            // Each kubectl apply would otherwise set the count back, under the autoscaler.
+            Assert.Null(target.Spec.Replicas);
+            Assert.All(tree.DeploymentPatches(target.Metadata.Name), p => Assert.Null(p.Spec?.Replicas));
         }
 
         // Silos and gateways can lose a pod to a drain or an upgrade and keep serving.

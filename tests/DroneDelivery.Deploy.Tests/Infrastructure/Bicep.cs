@@ -47,6 +47,3 @@ internal static class Bicep
         return path;
     }
 }
-
-/// <summary>What one <c>bicep build</c> printed: ARM JSON on stdout, diagnostics on stderr.</summary>
-internal sealed record BicepBuild(int ExitCode, string Json, string Diagnostics);
