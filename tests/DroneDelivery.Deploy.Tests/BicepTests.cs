@@ -11,14 +11,10 @@ using Orleans.Reminders.AzureStorage;
 namespace DroneDelivery.Deploy.Tests;
 
 /// <summary><c>deploy/azure</c>, compiled by the Bicep CLI, against what the code and the manifests expect.</summary>
-public sealed class BicepTests : IAsyncLifetime
+public sealed class BicepTests(MainTemplateBuild main) : IClassFixture<MainTemplateBuild>
 {
-    private static readonly string MainTemplate = Repository.PathOf("deploy/azure/main.bicep");
-    private BicepBuild _build = null!;
-
-    public async Task InitializeAsync() => _build = await Bicep.BuildAsync(MainTemplate);
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    private static readonly string MainTemplate = MainTemplateBuild.TemplatePath;
+    private readonly BicepBuild _build = main.Result;
 
     [Fact]
     public void The_template_and_its_modules_build_without_errors_or_warnings()
