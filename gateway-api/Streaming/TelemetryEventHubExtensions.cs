@@ -1,4 +1,5 @@
 using DroneDelivery.GrainInterfaces.Streams;
+using DroneDelivery.ServiceDefaults.Identity;
 using DroneDelivery.ServiceDefaults.Streaming;
 
 namespace DroneDelivery.GatewayApi.Streaming;
@@ -13,7 +14,16 @@ public static class TelemetryEventHubExtensions
         client.AddEventHubStreams(TelemetryStreams.ProviderName, stream =>
         {
             stream.ConfigureEventHub(options => options.Configure(hub =>
-                hub.ConfigureEventHubConnection(eventHubs.ConnectionString!, eventHubs.HubName, eventHubs.ConsumerGroup)));
+            {
+                if (eventHubs.UsesManagedIdentity)
+                {
+                    hub.ConfigureEventHubConnection(eventHubs.FullyQualifiedNamespace!, eventHubs.HubName, eventHubs.ConsumerGroup, AzureCredentials.Default);
+                }
+                else
+                {
+                    hub.ConfigureEventHubConnection(eventHubs.ConnectionString!, eventHubs.HubName, eventHubs.ConsumerGroup);
+                }
+            }));
             stream.UseDataAdapter((_, _) => new TelemetryEventDataWriter());
         });
         return client;

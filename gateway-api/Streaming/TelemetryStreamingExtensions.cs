@@ -16,10 +16,10 @@ public static class TelemetryStreamingExtensions
                 client.AddMemoryStreams(TelemetryStreams.ProviderName, b => b.ConfigurePartitioning(settings.Partitions));
                 break;
             case TelemetryStreamProvider.AzureQueue:
-                var connectionString = configuration.GetConnectionString(AzureStorageSettings.ConnectionStringName) ?? AzureStorageSettings.DevelopmentConnectionString;
+                var queues = AzureStorageClients.CreateQueueServiceClient(configuration);
                 client.AddAzureQueueStreams(TelemetryStreams.ProviderName, options => options.Configure(queue =>
                 {
-                    queue.QueueServiceClient = new Azure.Storage.Queues.QueueServiceClient(connectionString);
+                    queue.QueueServiceClient = queues;
                     queue.QueueNames = settings.AzureQueueNames();
                 }));
                 break;

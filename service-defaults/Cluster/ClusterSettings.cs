@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Net;
 
 namespace DroneDelivery.ServiceDefaults.Cluster;
 
@@ -6,7 +7,7 @@ namespace DroneDelivery.ServiceDefaults.Cluster;
 /// Which Orleans cluster a silo joins or a gateway connects to, and the silo's endpoints.
 /// Section <c>DroneDelivery:Cluster</c>.
 /// </summary>
-public sealed class ClusterSettings
+public sealed class ClusterSettings : IValidatableObject
 {
     public const string SectionName = "DroneDelivery:Cluster";
 
@@ -35,4 +36,23 @@ public sealed class ClusterSettings
     /// <summary>Port clients (the gateway) connect to. Default: 30000.</summary>
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// Silos run as pods of a Kubernetes Deployment: Orleans' Kubernetes hosting names each silo
+    /// after its pod, takes the cluster and service ids from the pod's <c>orleans/clusterId</c> and
+    /// <c>orleans/serviceId</c> labels (env <c>ORLEANS_CLUSTER_ID</c>, <c>ORLEANS_SERVICE_ID</c>), and
+    /// declares silos dead as soon as their pods are gone. Default: false (local runs and tests).
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Other pods can't reach a silo that advertises loopback: give it the pod's IP (status.podIP).
+        if (Kubernetes && IPAddress.TryParse(AdvertisedAddress, out var address) && IPAddress.IsLoopback(address))
+        {
+            yield return new ValidationResult(
+                $"{SectionName}:AdvertisedAddress must be the pod's IP, not {AdvertisedAddress}, when {SectionName}:Kubernetes is true.",
+                [nameof(AdvertisedAddress)]);
+        }
+    }
 }

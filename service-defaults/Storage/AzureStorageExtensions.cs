@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using DroneDelivery.ServiceDefaults.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,8 @@ public static class AzureStorageExtensions
 {
     /// <summary>
     /// Registers the one <see cref="TableServiceClient"/> of this process, from
-    /// <c>ConnectionStrings:AzureStorage</c> (default: Azurite). Retries are few and short so an
+    /// <c>ConnectionStrings:AzureStorage</c> (default: Azurite), or with the managed identity when
+    /// <c>DroneDelivery:Storage:TableServiceUri</c> is set. Retries are few and short so an
     /// outage surfaces as a quick 503 rather than a request that hangs for minutes.
     /// </summary>
     public static IServiceCollection AddAzureTableStorage(this IServiceCollection services, IConfiguration configuration)
@@ -22,7 +24,9 @@ public static class AzureStorageExtensions
         options.Retry.Delay = TimeSpan.FromMilliseconds(200);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        services.AddSingleton(new TableServiceClient(connectionString, options));
+        services.AddSingleton(AzureStorageClients.Read(configuration).TableServiceUri is { } uri
+            ? new TableServiceClient(uri, AzureCredentials.Default, options)
+            : new TableServiceClient(connectionString, options));
         return services;
     }
 }

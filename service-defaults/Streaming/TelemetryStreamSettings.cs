@@ -35,8 +35,14 @@ public enum TelemetryStreamProvider
 
 public sealed class EventHubSettings
 {
-    /// <summary>Connection string of the Event Hubs namespace.</summary>
+    /// <summary>Connection string of the Event Hubs namespace. Default: none.</summary>
     public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The namespace's host name, e.g. <c>fabrikam-drones.servicebus.windows.net</c>, reached with the
+    /// managed identity instead of a connection string. Default: none.
+    /// </summary>
+    public string? FullyQualifiedNamespace { get; set; }
 
     /// <summary>The telemetry hub. Default: <c>telemetry</c>.</summary>
     public string HubName { get; set; } = "telemetry";
@@ -44,15 +50,32 @@ public sealed class EventHubSettings
     /// <summary>The silos' consumer group. Default: <c>$Default</c>.</summary>
     public string ConsumerGroup { get; set; } = "$Default";
 
+    /// <summary>True when the namespace is reached with the managed identity rather than a connection string.</summary>
+    public bool UsesManagedIdentity => !string.IsNullOrWhiteSpace(FullyQualifiedNamespace);
+
     /// <summary>Stops the host, naming the key, when Event Hubs is the provider but can't be reached with these settings.</summary>
     public void EnsureComplete()
     {
         const string Section = TelemetryStreamSettings.SectionName + ":EventHubs";
-        foreach (var (key, value) in new[] { ("ConnectionString", ConnectionString), ("HubName", HubName), ("ConsumerGroup", ConsumerGroup) })
+        const string Required = $" is required when {TelemetryStreamSettings.SectionName}:Provider is EventHubs.";
+        var hasConnectionString = !string.IsNullOrWhiteSpace(ConnectionString);
+        if (hasConnectionString == UsesManagedIdentity)
+        {
+            throw new InvalidOperationException(hasConnectionString
+                ? $"Set either {Section}:ConnectionString or {Section}:FullyQualifiedNamespace (managed identity), not both."
+                : $"{Section}:ConnectionString or {Section}:FullyQualifiedNamespace (managed identity){Required}");
+        }
+
+        if (UsesManagedIdentity && (FullyQualifiedNamespace!.Contains("://", StringComparison.Ordinal) || FullyQualifiedNamespace.Contains('/', StringComparison.Ordinal)))
+        {
+            throw new InvalidOperationException($"{Section}:FullyQualifiedNamespace is a host name such as <namespace>.servicebus.windows.net, not a URL; got '{FullyQualifiedNamespace}'.");
+        }
+
+        foreach (var (key, value) in new[] { ("HubName", HubName), ("ConsumerGroup", ConsumerGroup) })
         {
             if (string.IsNullOrWhiteSpace(value))
             {
-                throw new InvalidOperationException($"{Section}:{key} is required when {TelemetryStreamSettings.SectionName}:Provider is EventHubs.");
+                throw new InvalidOperationException($"{Section}:{key}{Required}");
             }
         }
     }

@@ -49,6 +49,10 @@ public static class SiloBuilderExtensions
                 cluster.SiloPort,
                 cluster.GatewayPort,
                 listenOnAnyHostAddress: cluster.ListenOnAnyHostAddress);
+            if (cluster.Kubernetes)
+            {
+                silo.UseKubernetesHosting();
+            }
 
             silo.UseAzureStorageClustering(options => options.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
             silo.AddAzureTableGrainStorageAsDefault(options => options.Configure<TableServiceClient>((o, tables) =>

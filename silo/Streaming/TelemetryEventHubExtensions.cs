@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using DroneDelivery.GrainInterfaces.Streams;
+using DroneDelivery.ServiceDefaults.Identity;
 using DroneDelivery.ServiceDefaults.Streaming;
 using DroneDelivery.Silo.Streaming.EventHubs;
 
@@ -22,7 +23,16 @@ public static class TelemetryEventHubExtensions
         silo.AddEventHubStreams(TelemetryStreams.ProviderName, stream =>
         {
             stream.ConfigureEventHub(options => options.Configure(hub =>
-                hub.ConfigureEventHubConnection(eventHubs.ConnectionString!, eventHubs.HubName, eventHubs.ConsumerGroup)));
+            {
+                if (eventHubs.UsesManagedIdentity)
+                {
+                    hub.ConfigureEventHubConnection(eventHubs.FullyQualifiedNamespace!, eventHubs.HubName, eventHubs.ConsumerGroup, AzureCredentials.Default);
+                }
+                else
+                {
+                    hub.ConfigureEventHubConnection(eventHubs.ConnectionString!, eventHubs.HubName, eventHubs.ConsumerGroup);
+                }
+            }));
             stream.UseTelemetryCheckpointer();
             stream.UseDataAdapter(TelemetryEventDataAdapter.Create);
         });

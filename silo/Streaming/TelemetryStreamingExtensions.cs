@@ -21,10 +21,10 @@ public static class TelemetryStreamingExtensions
                 silo.AddMemoryStreams(TelemetryStreams.ProviderName, b => b.ConfigurePartitioning(settings.Partitions));
                 break;
             case TelemetryStreamProvider.AzureQueue:
-                var connectionString = configuration.GetConnectionString(AzureStorageSettings.ConnectionStringName) ?? AzureStorageSettings.DevelopmentConnectionString;
+                var queues = AzureStorageClients.CreateQueueServiceClient(configuration);
                 silo.AddAzureQueueStreams(TelemetryStreams.ProviderName, options => options.Configure(queue =>
                 {
-                    queue.QueueServiceClient = new Azure.Storage.Queues.QueueServiceClient(connectionString);
+                    queue.QueueServiceClient = queues;
                     queue.QueueNames = settings.AzureQueueNames();
                 }));
                 break;
