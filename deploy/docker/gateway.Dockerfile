@@ -3,6 +3,10 @@
 #   docker build -f deploy/docker/gateway.Dockerfile -t <registry>/drone-delivery/gateway:<tag> .
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The build runs npm ci for the pages' browser libraries (gateway-api/Web), which it embeds.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Project files first, so the restore layer is reused until a dependency changes.
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
