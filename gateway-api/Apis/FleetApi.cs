@@ -14,7 +14,15 @@ public static class FleetApi
             .RequireAuthorization(ApiKeyDefaults.OperatorPolicy);
         group.MapGet("/summary", GetFleetSummary).WithName(nameof(GetFleetSummary))
             .WithSummary("Drones by status, deliveries under way by stage, and the queue of deliveries waiting for a drone.");
+        group.MapPost("/live-tickets", IssueLiveTicket).WithName(nameof(IssueLiveTicket))
+            .WithSummary("A ticket, valid for two minutes, that opens the fleet hub /hubs/fleet from a browser (as access_token).");
         return app;
+    }
+
+    public static Ok<OperatorTicketResponse> IssueLiveTicket(OperatorTickets tickets)
+    {
+        var (ticket, expiresAt) = tickets.Issue();
+        return TypedResults.Ok(new OperatorTicketResponse(ticket, expiresAt));
     }
 
     public static async Task<Ok<FleetSummaryResponse>> GetFleetSummary(IClusterClient grains) =>

@@ -13,13 +13,15 @@ namespace DroneDelivery.GatewayApi.Auth;
 /// <summary>
 /// Reads <c>X-Api-Key</c> and decides who is calling: an operator or a drone (configured keys), or a business
 /// (a key its grain recognises). A verified business key is remembered briefly so a busy client
-/// costs one grain call per half minute rather than one per request.
+/// costs one grain call per half minute rather than one per request. Hub connections may instead
+/// present an operator ticket (<see cref="OperatorTickets"/>), which a browser can send.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     OperatorKeys configuredKeys,
+    OperatorTickets tickets,
     IClusterClient grains,
     IMemoryCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -29,7 +31,7 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         if (!Request.Headers.TryGetValue(ApiKeyDefaults.HeaderName, out var values))
         {
-            return AuthenticateResult.NoResult();
+            return AuthenticateTicket();
         }
 
         var key = values.ToString();
@@ -66,6 +68,29 @@ public sealed class ApiKeyAuthenticationHandler(
         }
 
         return Success(new Claim(ClaimTypes.Role, ApiKeyDefaults.BusinessRole), new Claim(ApiKeyDefaults.BusinessIdClaim, businessId));
+    }
+
+    /// <summary>
+    /// Only on hubs: a bearer ticket (SignalR's negotiate) or <c>access_token</c> (its WebSocket,
+    /// which can't carry headers). Tickets open nothing else.
+    /// </summary>
+    private AuthenticateResult AuthenticateTicket()
+    {
+        if (!Request.Path.StartsWithSegments(ApiKeyDefaults.HubsPath))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var bearer = Request.Headers.Authorization.ToString();
+        var ticket = bearer.StartsWith("Bearer ", StringComparison.Ordinal) ? bearer["Bearer ".Length..] : Request.Query["access_token"].ToString();
+        if (ticket.Length == 0)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        return tickets.IsValid(ticket)
+            ? Success(new Claim(ClaimTypes.Role, ApiKeyDefaults.OperatorRole))
+            : AuthenticateResult.Fail("Unknown or expired ticket.");
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -9,6 +9,9 @@ public static class ApiKeyDefaults
     public const string OperatorRole = "operator";
     public const string DroneRole = "drone";
 
+    /// <summary>Where SignalR hubs live; the only paths an operator ticket opens.</summary>
+    public const string HubsPath = "/hubs";
+
     /// <summary>Authorization policy of the business endpoints.</summary>
     public const string BusinessPolicy = "Business";
 

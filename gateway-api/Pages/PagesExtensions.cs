@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace DroneDelivery.GatewayApi.Pages;
 
-/// <summary>The browser pages the gateway serves: the customer's tracking page and its assets.</summary>
+/// <summary>The browser pages the gateway serves: the customer's tracking page, the operators' fleet map, and their assets.</summary>
 public static class PagesExtensions
 {
     public static WebApplication MapPages(this WebApplication app)
@@ -20,6 +20,7 @@ public static class PagesExtensions
         });
 
         app.MapGet("/track/{id}", TrackingPage).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet("/ops", FleetPage).ExcludeFromDescription().AllowAnonymous();
         return app;
     }
 
@@ -27,14 +28,23 @@ public static class PagesExtensions
     /// The same page for every link: the page itself proves the token with the tracking hub and
     /// says so when it is wrong, so a guessed id learns nothing here either.
     /// </summary>
-    private static ContentHttpResult TrackingPage(HttpContext context, IOptions<TrackingPushOptions> options)
+    private static ContentHttpResult TrackingPage(HttpContext context, IOptions<TrackingPushOptions> options) =>
+        Page(context, options.Value, "track.html");
+
+    /// <summary>
+    /// The operators' fleet map. The page itself is public: it holds nothing, asks for the
+    /// operator key, and every piece of data behind it requires one.
+    /// </summary>
+    private static ContentHttpResult FleetPage(HttpContext context, IOptions<TrackingPushOptions> options) =>
+        Page(context, options.Value, "ops.html");
+
+    private static ContentHttpResult Page(HttpContext context, TrackingPushOptions settings, string fileName)
     {
-        var settings = options.Value;
         var config = JsonSerializer.Serialize(new { tileUrl = settings.TileUrlTemplate, tileAttribution = settings.TileAttribution });
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy(settings.TileUrlTemplate);
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Content(PageAssets.Page("track.html", config), "text/html; charset=utf-8");
+        return TypedResults.Content(PageAssets.Page(fileName, config), "text/html; charset=utf-8");
     }
 
     /// <summary>Scripts and connections from this gateway only; images also from the tile server when one is set.</summary>

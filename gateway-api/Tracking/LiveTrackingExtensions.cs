@@ -1,9 +1,10 @@
 using System.Text.Json.Serialization;
+using DroneDelivery.GatewayApi.Fleet;
 using Microsoft.AspNetCore.SignalR;
 
 namespace DroneDelivery.GatewayApi.Tracking;
 
-/// <summary>Live tracking: the hub, the watchers and the pump that feeds the connections.</summary>
+/// <summary>Live updates over SignalR: customers' tracking and the operators' fleet map, their hubs and the pumps that feed them.</summary>
 public static class LiveTrackingExtensions
 {
     public static WebApplicationBuilder AddLiveTracking(this WebApplicationBuilder builder)
@@ -15,6 +16,8 @@ public static class LiveTrackingExtensions
         builder.Services.AddSingleton<TrackingMetrics>();
         builder.Services.AddSingleton<TrackingWatchers>();
         builder.Services.AddHostedService<TrackingPump>();
+        builder.Services.AddSingleton<FleetLiveFeed>();
+        builder.Services.AddHostedService<FleetLivePump>();
         builder.Services.AddSingleton<HubFailureLogging>();
         builder.Logging.AddFilter(HubFailureLogging.DispatcherCategory, LogLevel.Critical);
         builder.Services.AddSignalR(hub =>
@@ -30,6 +33,7 @@ public static class LiveTrackingExtensions
     public static WebApplication MapLiveTracking(this WebApplication app)
     {
         app.MapHub<TrackingHub>(TrackingHub.Path).AllowAnonymous();
+        app.MapHub<FleetHub>(FleetHub.Path);
         return app;
     }
 }

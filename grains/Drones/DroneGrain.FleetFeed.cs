@@ -6,30 +6,47 @@ namespace DroneDelivery.Grains.Drones;
 /// <summary>
 /// The drone on the operators' live fleet map: its cell's feed hears of every change of status
 /// at once, and of its position at most every <see cref="DroneFlightOptions.FleetFeedInterval"/>.
-/// One-way, and nothing is stored.
+/// A fix that comes too soon is not dropped but sent at the end of the interval, so the map
+/// always ends up with the drone's last position. One-way, and nothing is stored.
 /// </summary>
 public sealed partial class DroneGrain
 {
     private DateTimeOffset _lastFeedReport = DateTimeOffset.MinValue;
+    private IGrainTimer? _feedTimer;
     private double _headingDeg;
 
     private void ReportToFleetFeed(bool statusChanged)
     {
-        if (state.State.HomeCell is not { } cell)
+        if (state.State.HomeCell is null)
         {
             return;
         }
 
-        var now = time.GetUtcNow();
-        if (!statusChanged && now - _lastFeedReport < flight.Value.FleetFeedInterval)
+        var wait = _lastFeedReport + flight.Value.FleetFeedInterval - time.GetUtcNow();
+        if (statusChanged || wait <= TimeSpan.Zero)
         {
-            return;
+            SendToFleetFeed();
         }
+        else
+        {
+            _feedTimer ??= this.RegisterGrainTimer(
+                () =>
+                {
+                    SendToFleetFeed();
+                    return Task.CompletedTask;
+                },
+                new GrainTimerCreationOptions(wait, Timeout.InfiniteTimeSpan));
+        }
+    }
 
-        _lastFeedReport = now;
-        var feed = GrainFactory.GetGrain<IFleetCellFeedGrain>(cell);
+    private void SendToFleetFeed()
+    {
+        _feedTimer?.Dispose();
+        _feedTimer = null;
+        _lastFeedReport = time.GetUtcNow();
+        var feed = GrainFactory.GetGrain<IFleetCellFeedGrain>(state.State.HomeCell!);
         var report = InFleet
-            ? feed.ReportAsync(new FleetDronePosition(Id, state.State.Position!, _headingDeg, state.State.Status, state.State.LastFixAt ?? now))
+            ? feed.ReportAsync(new FleetDronePosition(Id, state.State.Position!, _headingDeg, state.State.Status, state.State.LastFixAt ?? _lastFeedReport))
             : feed.RemoveAsync(Id);
         report.Ignore();
     }

@@ -24,6 +24,12 @@ public sealed class OperatorKeys : IDisposable
 
     public bool IsDroneKey(ReadOnlySpan<byte> keyHash) => Matches(_keys.Drone, keyHash);
 
+    /// <summary>
+    /// A key for signing short-lived operator tickets, derived from every configured operator
+    /// key: all hosts with the same keys agree on it, and changing the keys voids every ticket.
+    /// </summary>
+    public ReadOnlySpan<byte> TicketSigningKey => _keys.TicketSigningKey;
+
     /// <summary>The SHA-256 of a presented key, the form every check here takes.</summary>
     public static byte[] HashOf(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
@@ -40,8 +46,12 @@ public sealed class OperatorKeys : IDisposable
         return match;
     }
 
-    private static Hashed Hash(OperatorOptions options) =>
-        new([.. options.ApiKeys.Select(HashOf)], [.. options.DroneApiKeys.Select(HashOf)]);
+    private static Hashed Hash(OperatorOptions options)
+    {
+        byte[][] operators = [.. options.ApiKeys.Select(HashOf)];
+        var material = operators.Select(Convert.ToHexString).Order(StringComparer.Ordinal).Prepend("operator-ticket-v1");
+        return new(operators, [.. options.DroneApiKeys.Select(HashOf)], SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', material))));
+    }
 
-    private sealed record Hashed(byte[][] Operator, byte[][] Drone);
+    private sealed record Hashed(byte[][] Operator, byte[][] Drone, byte[] TicketSigningKey);
 }
