@@ -19,4 +19,22 @@ public interface IBusinessGrain : IGrainWithStringKey
 
     [Alias("Get"), ReadOnly]
     Task<BusinessDetails> GetAsync();
+
+    /// <summary>The live keys' ids and ages.</summary>
+    [Alias("ListApiKeys"), ReadOnly]
+    Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync();
+
+    /// <summary>
+    /// Adds a key the gateway issued (only its hash arrives). A conflict once the business has
+    /// <see cref="MaxApiKeys"/> live keys: revoke one first.
+    /// </summary>
+    [Alias("AddApiKey")]
+    Task<ApiKeyInfo> AddApiKeyAsync(string apiKeyId, byte[] apiKeyHash);
+
+    /// <summary>Revokes a key at once. Not found for an unknown id; a conflict for the last live key, which would lock the business out.</summary>
+    [Alias("RevokeApiKey")]
+    Task RevokeApiKeyAsync(string apiKeyId);
+
+    /// <summary>Live keys a business may hold at once: enough to rotate without downtime.</summary>
+    public const int MaxApiKeys = 5;
 }

@@ -10,6 +10,7 @@ public static class ApiKeyAuthenticationExtensions
         builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OperatorKeys>();
         builder.Services.AddSingleton<OperatorTickets>();
+        builder.Services.AddSingleton<RevokedKeys>();
         builder.Services.AddMemoryCache();
         builder.Services.AddAuthentication(ApiKeyDefaults.Scheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyDefaults.Scheme, null);

@@ -22,10 +22,12 @@ public sealed class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     OperatorKeys configuredKeys,
     OperatorTickets tickets,
+    RevokedKeys revoked,
     IClusterClient grains,
     IMemoryCache cache) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    private static readonly TimeSpan VerifiedKeyLifetime = TimeSpan.FromSeconds(30);
+    /// <summary>How long a verified business key is taken on trust, and so how long a revocation takes to reach every gateway.</summary>
+    public static readonly TimeSpan VerifiedKeyLifetime = TimeSpan.FromSeconds(30);
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -51,7 +53,7 @@ public sealed class ApiKeyAuthenticationHandler(
             return Success(new Claim(ClaimTypes.Role, ApiKeyDefaults.DroneRole));
         }
 
-        if (!BusinessApiKey.TryParse(key, out var businessId, out var keyId))
+        if (!BusinessApiKey.TryParse(key, out var businessId, out var keyId) || revoked.IsRevoked(businessId, keyId))
         {
             return AuthenticateResult.Fail("Unknown API key.");
         }

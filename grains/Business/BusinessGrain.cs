@@ -41,6 +41,47 @@ public sealed class BusinessGrain(
     public Task<BusinessDetails> GetAsync() =>
         state.RecordExists ? Task.FromResult(Details()) : throw DomainException.NotFound("The business");
 
+    public Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync()
+    {
+        EnsureExists();
+        return Task.FromResult<IReadOnlyList<ApiKeyInfo>>([.. state.State.ApiKeys.Select(k => new ApiKeyInfo(k.KeyId, k.CreatedAt))]);
+    }
+
+    public async Task<ApiKeyInfo> AddApiKeyAsync(string apiKeyId, byte[] apiKeyHash)
+    {
+        EnsureExists();
+        if (state.State.ApiKeys.Count >= IBusinessGrain.MaxApiKeys)
+        {
+            throw DomainException.Conflict($"A business holds at most {IBusinessGrain.MaxApiKeys} live keys; revoke one first.");
+        }
+
+        var key = new ApiKeyRecord(apiKeyId, apiKeyHash, time.GetUtcNow());
+        state.State.ApiKeys.Add(key);
+        await state.WriteOrDeactivateAsync(this);
+        return new ApiKeyInfo(key.KeyId, key.CreatedAt);
+    }
+
+    public async Task RevokeApiKeyAsync(string apiKeyId)
+    {
+        EnsureExists();
+        var key = state.State.ApiKeys.Find(k => k.KeyId == apiKeyId) ?? throw DomainException.NotFound("The key");
+        if (state.State.ApiKeys.Count == 1)
+        {
+            throw DomainException.Conflict("This is the business's only key; issue another before revoking it.");
+        }
+
+        state.State.ApiKeys.Remove(key);
+        await state.WriteOrDeactivateAsync(this);
+    }
+
+    private void EnsureExists()
+    {
+        if (!state.RecordExists)
+        {
+            throw DomainException.NotFound("The business");
+        }
+    }
+
     private BusinessDetails Details() =>
         new(this.GetPrimaryKeyString(), state.State.Name, state.State.WebhookUrl, state.State.CreatedAt);
 }
