@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using DroneDelivery.GatewayApi.Auth;
 using DroneDelivery.GatewayApi.Contracts;
+using DroneDelivery.GatewayApi.RateLimiting;
 using DroneDelivery.GatewayApi.Validation;
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
@@ -16,6 +17,7 @@ public static class BusinessesApi
 
         group.MapPost("/", RegisterBusiness)
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitingExtensions.RegistrationPolicy)
             .WithName(nameof(RegisterBusiness))
             .WithSummary("Register a business and get its API key (shown once).")
             .ProducesValidationProblem();

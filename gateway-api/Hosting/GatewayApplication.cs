@@ -4,6 +4,7 @@ using DroneDelivery.GatewayApi.Errors;
 using DroneDelivery.GatewayApi.History;
 using DroneDelivery.GatewayApi.Logging;
 using DroneDelivery.GatewayApi.Pages;
+using DroneDelivery.GatewayApi.RateLimiting;
 using DroneDelivery.GatewayApi.Tracking;
 using DroneDelivery.ServiceDefaults;
 using DroneDelivery.ServiceDefaults.Logging;
@@ -28,6 +29,7 @@ public static class GatewayApplication
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.AddApiDocumentation();
         builder.AddLiveTracking();
+        builder.AddApiRateLimits();
         builder.Services.AddSingleton<HistoryReader>();
         configure?.Invoke(builder);
 
@@ -37,6 +39,7 @@ public static class GatewayApplication
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseApiDocumentation();

@@ -106,9 +106,9 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     /// Starts one more gateway on this cluster, on <paramref name="port"/> (0: a free one), ready
     /// when this returns. It stops with the cluster, or earlier through <see cref="StopGatewayAsync"/>.
     /// </summary>
-    public async Task<Uri> StartGatewayAsync(int port = 0)
+    public async Task<Uri> StartGatewayAsync(int port = 0, params string[] settings)
     {
-        var (gateway, address) = await StartGatewayHostAsync(port);
+        var (gateway, address) = await StartGatewayHostAsync(port, settings);
         _extraGateways.Add(gateway);
         return address;
     }
@@ -122,13 +122,20 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
         await gateway.DisposeAsync();
     }
 
-    private async Task<(WebApplication Gateway, Uri Address)> StartGatewayHostAsync(int port)
+    private async Task<(WebApplication Gateway, Uri Address)> StartGatewayHostAsync(int port, params string[] settings)
     {
         var gateway = GatewayApplication.Create([
+            // Tests make hundreds of requests a second from one address with one key; the limits are tested on their own.
+            "--DroneDelivery:RateLimits:PerKeyPerSecond=1000000",
+            "--DroneDelivery:RateLimits:PerKeyBurst=1000000",
+            "--DroneDelivery:RateLimits:PerAddressPerSecond=1000000",
+            "--DroneDelivery:RateLimits:PerAddressBurst=1000000",
+            "--DroneDelivery:RateLimits:RegistrationsPerAddressPerMinute=1000000",
             .. CommonArgs(),
             $"--Urls=http://127.0.0.1:{port}",
             $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
-            $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}"], _configureHosts);
+            $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}",
+            .. settings], _configureHosts);
         await gateway.StartAsync();
         var address = new Uri(BoundAddress(gateway));
 
