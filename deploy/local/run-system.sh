@@ -32,6 +32,8 @@ cleaned_up=0
 cleanup() {
   (( cleaned_up )) && return 0
   cleaned_up=1
+  # A second Ctrl-C or TERM (e.g. from a supervisor that signals twice) must not cut the stop short.
+  trap '' INT TERM
   set +m  # no "Terminated" job notices while we stop things
   (( ${#pids[@]} )) || return 0
   log "Stopping ${names[*]}"
@@ -182,6 +184,7 @@ Fabrikam Drone Delivery is running.
   Silo health         http://127.0.0.1:$SILO_HTTP_PORT/health/ready
   Metrics             http://127.0.0.1:$SILO_HTTP_PORT/metrics (silo), http://127.0.0.1:$GATEWAY_HTTP_PORT/metrics (gateway)
   Orleans Dashboard   $dashboard
+  Fleet map           http://127.0.0.1:$GATEWAY_HTTP_PORT/ops (sign in with the operator key)
   Tracking pages      the trackingUrl of each delivery request; the demo deliveries' links,
                       newest last, in $logs/tracking-links.txt
 
