@@ -121,14 +121,12 @@ require_free_port "$SILO_PORT" "Orleans silo-to-silo" SILO_PORT
 require_free_port "$SILO_GATEWAY_PORT" "Orleans client gateway" SILO_GATEWAY_PORT
 require_free_port "$GATEWAY_HTTP_PORT" "gateway API HTTP" GATEWAY_HTTP_PORT
 
-log "Building DroneDelivery.sln (Release)"
-dotnet build "$repo/DroneDelivery.sln" -c Release -nologo
-
+# Only what runs here: the tests are the other command's business, and building them doubles the wait.
 simulator="$repo/simulator/DroneDelivery.Simulator.csproj"
-if [[ -f "$simulator" ]] && ! grep -q 'DroneDelivery.Simulator.csproj' "$repo/DroneDelivery.sln"; then
-  # Not part of the solution yet, so the build above did not cover it.
-  dotnet build "$simulator" -c Release -nologo
-fi
+for project in "$repo/silo/DroneDelivery.Silo.csproj" "$repo/gateway-api/DroneDelivery.GatewayApi.csproj" "$simulator"; do
+  log "Building $(basename "$project" .csproj) (Release)"
+  dotnet build "$project" -c Release -nologo
+done
 
 # Configuration comes from environment variables only; --no-launch-profile keeps
 # launchSettings.json from overriding URLs or the environment name.
