@@ -23,6 +23,7 @@ public static class GatewayApplication
         var builder = WebApplication.CreateBuilder(args);
         builder.AddServiceDefaults();
         builder.AddGatewayOptions();
+        builder.AddTrustedProxies();
         builder.AddClusterClient();
         builder.AddApiJson();
         builder.AddApiKeyAuthentication();
@@ -34,6 +35,7 @@ public static class GatewayApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseTrustedProxies();
         app.UseRouting();
         app.UseRouteIdLogScopes();
         app.UseRequestLogging();

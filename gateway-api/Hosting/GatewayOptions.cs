@@ -17,4 +17,11 @@ public sealed class GatewayOptions
     /// <summary>Largest request body accepted; larger ones get 413. Default: 64 KiB.</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Proxies (addresses, or networks such as <c>10.0.0.0/8</c>) whose <c>X-Forwarded-For</c>
+    /// and <c>X-Forwarded-Proto</c> are believed, so rate limits and logs see the real client
+    /// behind an ingress. Default: none; the header is ignored, since any client can send it.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
 }

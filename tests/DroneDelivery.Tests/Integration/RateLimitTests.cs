@@ -65,6 +65,38 @@ public sealed class RateLimitTests(ClusterFixture fixture)
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_client_address_comes_from_X_Forwarded_For_only_behind_a_trusted_proxy(bool trusted)
+    {
+        var gateway = await _cluster.StartGatewayAsync(0, [
+            "--DroneDelivery:RateLimits:RegistrationsPerAddressPerMinute=1",
+            .. trusted ? ["--DroneDelivery:Gateway:TrustedProxies:0=127.0.0.1"] : Array.Empty<string>()]);
+        try
+        {
+            using var client = Client(gateway, key: null);
+            var answers = new List<HttpStatusCode>();
+            foreach (var forwardedFor in new[] { "203.0.113.10", "203.0.113.11", "203.0.113.10" })
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/businesses") { Content = JsonContent.Create(new { name = "Contoso" }) };
+                request.Headers.Add("X-Forwarded-For", forwardedFor);
+                answers.Add((await client.SendAsync(request)).StatusCode);
+            }
+
+            // Behind the trusted proxy each forwarded client has its own allowance; otherwise the header is the caller's word and counts for nothing.
+            Assert.Equal(
+                trusted
+                    ? [HttpStatusCode.Created, HttpStatusCode.Created, HttpStatusCode.TooManyRequests]
+                    : [HttpStatusCode.Created, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests],
+                answers);
+        }
+        finally
+        {
+            await _cluster.StopGatewayAsync(gateway);
+        }
+    }
+
     private static HttpClient Client(Uri gateway, string? key)
     {
         var client = new HttpClient { BaseAddress = gateway };
