@@ -3,6 +3,7 @@ using DroneDelivery.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Orleans.Providers;
 
 namespace DroneDelivery.Bench.Infrastructure;
 
@@ -93,8 +94,10 @@ public sealed class BenchSystem : IAsyncDisposable
     {
         if (MemoryGrainStorage)
         {
-            // Registered after the silo's Azure Table default, so it replaces it as the default.
-            builder.UseOrleans(silo => silo.AddMemoryGrainStorageAsDefault());
+            // Registered after the silo's Azure Table default, so it is what "Default" resolves to.
+            builder.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(
+                ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
+                (services, _) => ActivatorUtilities.CreateInstance<InMemoryGrainState>(services));
         }
     }
 
