@@ -8,10 +8,10 @@ public sealed record BenchOptions
     /// <summary>Scenarios to run: <c>ingest</c>, <c>telemetry</c>. Default: both.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = ["ingest", "telemetry"];
 
-    /// <summary>Measured time of each load phase. Default: 20 s (2 s with --quick).</summary>
+    /// <summary>Measured time of each load phase. Default: 20 s (1 s with --quick).</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
 
-    /// <summary>Load run before each measured phase and not counted. Default: 3 s (0.5 s with --quick).</summary>
+    /// <summary>Load run before each measured phase and not counted. Default: 3 s (0.3 s with --quick).</summary>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Requests in flight at once. Default: 32.</summary>
@@ -85,8 +85,8 @@ public sealed record BenchOptions
     private static BenchOptions QuickDefaults => new()
     {
         Quick = true,
-        Duration = TimeSpan.FromSeconds(2),
-        Warmup = TimeSpan.FromSeconds(0.5),
+        Duration = TimeSpan.FromSeconds(1),
+        Warmup = TimeSpan.FromSeconds(0.3),
         Concurrency = 4,
         IngestDrones = 40,
         Cells = 2,
