@@ -27,8 +27,9 @@ public static class BenchRunner
 
             var report = new ScenarioReport(scenario, started, machine, Settings(options, scenario), runs);
             var path = await ResultWriter.WriteAsync(report, output, cancellationToken);
+            var chart = ChartWriter.Write(report, output);
             Console.WriteLine(ResultWriter.Markdown(report));
-            Console.WriteLine($"Written: {path}");
+            Console.WriteLine($"Written: {path}, {chart}");
         }
     }
 
