@@ -4,8 +4,9 @@ namespace DroneDelivery.Bench.Load;
 
 /// <summary>
 /// A closed-loop load: <c>concurrency</c> workers each start the next operation as soon as the last
-/// one answers. Only operations that start after the warm-up and end inside the window count, so
-/// start-up and the requests cut off at the end do not blur the rate or the percentiles.
+/// one answers. Only operations that end inside the window (after the warm-up) count: throughput is
+/// completions per second, so slow operations straddling the window's edges are neither lost nor
+/// counted twice, and the cold start stays out of the rate and the percentiles.
 /// </summary>
 public static class ClosedLoop
 {
@@ -64,7 +65,7 @@ public static class ClosedLoop
                 }
 
                 var ended = Stopwatch.GetTimestamp();
-                if (started < windowStart || ended > windowEnd)
+                if (ended < windowStart || ended > windowEnd)
                 {
                     continue;
                 }
