@@ -5,7 +5,7 @@ namespace DroneDelivery.Bench;
 /// <summary>The command line, parsed in one place. Sizes shrink with <c>--quick</c> so CI can run the harness end to end.</summary>
 public sealed record BenchOptions
 {
-    /// <summary>Scenarios to run: <c>ingest</c>, <c>telemetry</c>. Default: both.</summary>
+    /// <summary>Scenarios to run: <c>ingest</c>, <c>telemetry</c>, <c>scale</c>. Default (and <c>all</c>): ingest and telemetry; scale only when named.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = ["ingest", "telemetry"];
 
     /// <summary>Measured time of each load phase. Default: 20 s (1 s with --quick).</summary>
@@ -34,6 +34,9 @@ public sealed record BenchOptions
 
     /// <summary>Also run ingest with grain state in memory (membership, reminders and stream subscriptions stay on Azurite). Default: true.</summary>
     public bool MemoryStorageRun { get; init; } = true;
+
+    /// <summary>Fleet sizes of the scheduler-scale scenario, grown in this order. Default: 1,000 then 10,000.</summary>
+    public IReadOnlyList<int> ScaleSteps { get; init; } = [1000, 10000];
 
     public bool Quick { get; init; }
 
@@ -69,18 +72,24 @@ public sealed record BenchOptions
                 "--telemetry-drones" => options with { TelemetryDrones = ParsePositive(name, value) },
                 "--batch" => options with { TelemetryBatch = ParsePositive(name, value) },
                 "--rate" => options with { TelemetryRate = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--scale-steps" => options with { ScaleSteps = [.. value.Split(',').Select(v => ParsePositive(name, v))] },
                 "--out" => options with { OutputDirectory = value },
                 _ => throw new ArgumentException($"Unknown option {name}. " + Usage),
             };
         }
 
-        var unknown = options.Scenarios.Except(["ingest", "telemetry"]).ToList();
+        if (options.ScaleSteps.Zip(options.ScaleSteps.Skip(1)).Any(p => p.Second <= p.First))
+        {
+            throw new ArgumentException("--scale-steps must grow, e.g. 1000,10000.");
+        }
+
+        var unknown = options.Scenarios.Except(["ingest", "telemetry", "scale"]).ToList();
         return unknown.Count == 0 ? options : throw new ArgumentException($"Unknown scenario {unknown[0]}. " + Usage);
     }
 
     public const string Usage =
-        "Usage: [--scenario ingest|telemetry|all] [--duration 20s] [--warmup 3s] [--concurrency 32] [--drones 2000] [--cells 8] "
-        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--no-memory-run] [--quick] [--out bench/results]";
+        "Usage: [--scenario ingest|telemetry|scale|all] [--duration 20s] [--warmup 3s] [--concurrency 32] [--drones 2000] [--cells 8] "
+        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--no-memory-run] [--quick] [--out bench/results]";
 
     private static BenchOptions QuickDefaults => new()
     {
@@ -94,6 +103,7 @@ public sealed record BenchOptions
         TelemetryBatch = 5,
         TelemetryRate = 500,
         MemoryStorageRun = false,
+        ScaleSteps = [20, 60],
     };
 
     /// <summary>"20s", "500ms", "1m", or plain seconds.</summary>

@@ -22,6 +22,7 @@ public static class BenchRunner
                 "ingest" => options.MemoryStorageRun
                     ? [await IngestScenario.RunAsync(options, false, cancellationToken), await IngestScenario.RunAsync(options, true, cancellationToken)]
                     : [await IngestScenario.RunAsync(options, false, cancellationToken)],
+                "scale" => [await SchedulerScaleScenario.RunAsync(options, cancellationToken)],
                 _ => [await TelemetryScenario.RunAsync(options, cancellationToken)],
             };
 
@@ -46,6 +47,11 @@ public static class BenchRunner
         if (scenario == "ingest")
         {
             settings["drones"] = Number(o.IngestDrones);
+        }
+        else if (scenario == "scale")
+        {
+            settings["cells"] = "2";
+            settings["fleetSteps"] = string.Join(" then ", o.ScaleSteps.Select(Number));
         }
         else
         {

@@ -29,14 +29,14 @@ public static class IngestScenario
         var (c, w, d) = (options.Concurrency, options.Warmup, options.Duration);
         Console.WriteLine($"ingest ({label}): ceilings");
         var noop = await ClosedLoop.RunAsync("ceiling-noop", "request", c, w, d, (_, ct) =>
-            PostAsync(anonymous, BenchEndpoints.NoopPath, area, ct));
+            PostDeliveryAsync(anonymous, BenchEndpoints.NoopPath, area, ct));
         var grain = await ClosedLoop.RunAsync("ceiling-grain-call", "request", c, w, d, (_, ct) =>
-            PostAsync(anonymous, BenchEndpoints.GrainPath + drones[Random.Shared.Next(drones.Count)], area, ct));
+            PostDeliveryAsync(anonymous, BenchEndpoints.GrainPath + drones[Random.Shared.Next(drones.Count)], area, ct));
         var table = await TableUpsertCeiling.RunAsync(system.StorageConnectionString, c, w, d, cancellationToken);
 
         Console.WriteLine($"ingest ({label}): delivery requests");
         var ingest = await ClosedLoop.RunAsync("ingest", "request", c, w, d, (_, ct) =>
-            PostAsync(business, "/api/deliveryrequests", area, ct));
+            PostDeliveryAsync(business, "/api/deliveryrequests", area, ct));
 
         return new ScenarioRun(label, [ingest, noop, grain, table], new Dictionary<string, double>
         {
@@ -50,7 +50,7 @@ public static class IngestScenario
     public static double Ratio(Measurement part, Measurement ceiling) => Math.Round(part.PerSecond / Math.Max(ceiling.PerSecond, 1e-9), 4);
 
     /// <summary>Posts a fresh delivery request; every endpoint gets the same body, so transport costs match.</summary>
-    private static async Task<Outcome> PostAsync(HttpClient client, string path, BenchArea area, CancellationToken cancellationToken)
+    public static async Task<Outcome> PostDeliveryAsync(HttpClient client, string path, BenchArea area, CancellationToken cancellationToken)
     {
         var cell = Random.Shared.Next(area.Cells);
         var body = new
