@@ -114,15 +114,21 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var host in new[] { _gateway, _silo })
+        try
         {
-            if (host is not null)
+            foreach (var host in new[] { _gateway, _silo })
             {
-                await host.StopAsync();
-                await host.DisposeAsync();
+                if (host is not null)
+                {
+                    await host.StopAsync();
+                    await host.DisposeAsync();
+                }
             }
         }
-
-        await _storage.DisposeAsync();
+        finally
+        {
+            // Even when a host failed to start or stop, Azurite must not outlive the run.
+            await _storage.DisposeAsync();
+        }
     }
 }
