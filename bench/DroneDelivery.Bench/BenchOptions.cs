@@ -1,0 +1,123 @@
+using System.Globalization;
+
+namespace DroneDelivery.Bench;
+
+/// <summary>The command line, parsed in one place. Sizes shrink with <c>--quick</c> so CI can run the harness end to end.</summary>
+public sealed record BenchOptions
+{
+    /// <summary>Scenarios to run: <c>ingest</c>, <c>telemetry</c>, <c>scale</c>. Default (and <c>all</c>): ingest and telemetry; scale only when named.</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = ["ingest", "telemetry"];
+
+    /// <summary>Measured time of each load phase. Default: 20 s (1 s with --quick).</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Load run before each measured phase and not counted. Default: 3 s (0.3 s with --quick).</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Requests in flight at once. Default: 32.</summary>
+    public int Concurrency { get; init; } = 32;
+
+    /// <summary>Drones registered for the ingest scenario. Default: 2,000 (40 with --quick).</summary>
+    public int IngestDrones { get; init; } = 2000;
+
+    /// <summary>Region cells the fleet is spread over. Default: 8 (2 with --quick).</summary>
+    public int Cells { get; init; } = 8;
+
+    /// <summary>Drones posting telemetry. Default: 1,000 (20 with --quick).</summary>
+    public int TelemetryDrones { get; init; } = 1000;
+
+    /// <summary>Fixes per telemetry request. Default: 50 (5 with --quick).</summary>
+    public int TelemetryBatch { get; init; } = 50;
+
+    /// <summary>Target fixes per second over all drones; 0 sends as fast as the gateway answers. Default: 20,000 (500 with --quick).</summary>
+    public int TelemetryRate { get; init; } = 20000;
+
+    /// <summary>Also run ingest with grain state in memory (membership, reminders and stream subscriptions stay on Azurite). Default: true.</summary>
+    public bool MemoryStorageRun { get; init; } = true;
+
+    /// <summary>Fleet sizes of the scheduler-scale scenario, grown in this order. Default: 1,000 then 10,000.</summary>
+    public IReadOnlyList<int> ScaleSteps { get; init; } = [1000, 10000];
+
+    public bool Quick { get; init; }
+
+    /// <summary>Where results go. Default: <c>bench/results</c> under the repository.</summary>
+    public string? OutputDirectory { get; init; }
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = args.Contains("--quick") ? QuickDefaults : new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            if (name == "--quick")
+            {
+                continue;
+            }
+
+            if (name == "--no-memory-run")
+            {
+                options = options with { MemoryStorageRun = false };
+                continue;
+            }
+
+            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value.");
+            options = name switch
+            {
+                "--scenario" => options with { Scenarios = value == "all" ? ["ingest", "telemetry"] : [.. value.Split(',')] },
+                "--duration" => options with { Duration = ParseDuration(value) },
+                "--warmup" => options with { Warmup = ParseDuration(value) },
+                "--concurrency" => options with { Concurrency = ParsePositive(name, value) },
+                "--drones" => options with { IngestDrones = ParsePositive(name, value) },
+                "--cells" => options with { Cells = ParsePositive(name, value) },
+                "--telemetry-drones" => options with { TelemetryDrones = ParsePositive(name, value) },
+                "--batch" => options with { TelemetryBatch = ParsePositive(name, value) },
+                "--rate" => options with { TelemetryRate = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--scale-steps" => options with { ScaleSteps = [.. value.Split(',').Select(v => ParsePositive(name, v))] },
+                "--out" => options with { OutputDirectory = value },
+                _ => throw new ArgumentException($"Unknown option {name}. " + Usage),
+            };
+        }
+
+        if (options.ScaleSteps.Zip(options.ScaleSteps.Skip(1)).Any(p => p.Second <= p.First))
+        {
+            throw new ArgumentException("--scale-steps must grow, e.g. 1000,10000.");
+        }
+
+        var unknown = options.Scenarios.Except(["ingest", "telemetry", "scale"]).ToList();
+        return unknown.Count == 0 ? options : throw new ArgumentException($"Unknown scenario {unknown[0]}. " + Usage);
+    }
+
+    public const string Usage =
+        "Usage: [--scenario ingest|telemetry|scale|all] [--duration 20s] [--warmup 3s] [--concurrency 32] [--drones 2000] [--cells 8] "
+        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--no-memory-run] [--quick] [--out bench/results]";
+
+    private static BenchOptions QuickDefaults => new()
+    {
+        Quick = true,
+        Duration = TimeSpan.FromSeconds(1),
+        Warmup = TimeSpan.FromSeconds(0.3),
+        Concurrency = 4,
+        IngestDrones = 40,
+        Cells = 2,
+        TelemetryDrones = 20,
+        TelemetryBatch = 5,
+        TelemetryRate = 500,
+        MemoryStorageRun = false,
+        ScaleSteps = [20, 60],
+    };
+
+    /// <summary>"20s", "500ms", "1m", or plain seconds.</summary>
+    private static TimeSpan ParseDuration(string value)
+    {
+        var (number, unit) = value.EndsWith("ms", StringComparison.Ordinal) ? (value[..^2], 0.001)
+            : value.EndsWith('s') ? (value[..^1], 1.0)
+            : value.EndsWith('m') ? (value[..^1], 60.0)
+            : (value, 1.0);
+        return TimeSpan.FromSeconds(double.Parse(number, CultureInfo.InvariantCulture) * unit);
+    }
+
+    private static int ParsePositive(string name, string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} must be a positive whole number.");
+}

@@ -1,0 +1,134 @@
+using DroneDelivery.GatewayApi.Hosting;
+using DroneDelivery.Silo.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Orleans.Providers;
+
+namespace DroneDelivery.Bench.Infrastructure;
+
+/// <summary>
+/// What a scenario measures: a fresh Azurite, one silo built by <see cref="SiloApplication"/> and
+/// one gateway built by <see cref="GatewayApplication"/> (plus the ceiling endpoints), on free
+/// loopback ports in this process, with a cluster id of its own.
+/// </summary>
+public sealed class BenchSystem : IAsyncDisposable
+{
+    public const string OperatorKey = "bench-operator-key-5d0c7e21a9f4";
+    public const string DroneKey = "bench-drone-key-93be40c6d17a";
+
+    private readonly AzuriteProcess _storage = new();
+    private readonly string _clusterId = "bench-" + Guid.NewGuid().ToString("N")[..12];
+    private WebApplication? _silo;
+    private WebApplication? _gateway;
+
+    private BenchSystem(bool memoryGrainStorage) => MemoryGrainStorage = memoryGrainStorage;
+
+    /// <summary>Grain state kept in silo memory instead of Azure Table storage.</summary>
+    public bool MemoryGrainStorage { get; }
+
+    public string StorageConnectionString => _storage.ConnectionString;
+
+    public Uri GatewayAddress { get; private set; } = null!;
+
+    /// <summary>The gateway's own cluster client, for ceilings measured without HTTP.</summary>
+    public IClusterClient ClusterClient => _gateway!.Services.GetRequiredService<IClusterClient>();
+
+    public static async Task<BenchSystem> StartAsync(bool memoryGrainStorage, CancellationToken cancellationToken)
+    {
+        var system = new BenchSystem(memoryGrainStorage);
+        try
+        {
+            await system.StartHostsAsync(cancellationToken);
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>An HTTP client of the gateway sending <paramref name="apiKey"/>, sized for the load.</summary>
+    public HttpClient CreateClient(string? apiKey = null)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        var client = new HttpClient(handler) { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        return client;
+    }
+
+    private async Task StartHostsAsync(CancellationToken cancellationToken)
+    {
+        await _storage.StartAsync(cancellationToken);
+
+        _silo = SiloApplication.Create([
+            .. CommonArgs(),
+            $"--DroneDelivery:Cluster:SiloPort={FreePort.Next()}",
+            $"--DroneDelivery:Cluster:GatewayPort={FreePort.Next()}"], ConfigureSilo);
+        await _silo.StartAsync(cancellationToken);
+
+        _gateway = GatewayApplication.Create([.. CommonArgs(), $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}"]);
+        _gateway.MapBenchEndpoints();
+        await _gateway.StartAsync(cancellationToken);
+        GatewayAddress = new Uri(_gateway.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+
+        using var http = CreateClient();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (!(await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken)).IsSuccessStatusCode)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException("The gateway was not ready within 60 s.");
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private void ConfigureSilo(WebApplicationBuilder builder)
+    {
+        if (MemoryGrainStorage)
+        {
+            // Registered after the silo's Azure Table default, so it is what "Default" resolves to.
+            builder.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(
+                ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME,
+                (services, _) => ActivatorUtilities.CreateInstance<InMemoryGrainState>(services));
+        }
+    }
+
+    private string[] CommonArgs() =>
+    [
+        $"--ConnectionStrings:AzureStorage={_storage.ConnectionString}",
+        $"--DroneDelivery:Cluster:ClusterId={_clusterId}",
+        $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
+        "--Urls=http://127.0.0.1:0",
+        "--environment=Production",
+        "--Logging:LogLevel:Default=Warning",
+        "--Logging:LogLevel:Orleans=Error",
+    ];
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            foreach (var host in new[] { _gateway, _silo })
+            {
+                if (host is not null)
+                {
+                    await host.StopAsync();
+                    await host.DisposeAsync();
+                }
+            }
+        }
+        finally
+        {
+            // Even when a host failed to start or stop, Azurite must not outlive the run.
+            await _storage.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using System.Diagnostics.Metrics;
+
+namespace DroneDelivery.Bench.Scenarios;
+
+/// <summary>
+/// Fixes the drone grains took in, read from the silo's own counter (the one <c>/metrics</c> exports
+/// as <c>dronedelivery_telemetry_fixes_total</c>) by listening in this process.
+/// </summary>
+public sealed class FixCounter : IDisposable
+{
+    private const string MeterName = "DroneDelivery";
+    private const string InstrumentName = "dronedelivery.telemetry.fixes";
+
+    private readonly MeterListener _listener = new();
+    private long _total;
+
+    public FixCounter()
+    {
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == MeterName && instrument.Name == InstrumentName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref _total, value));
+        _listener.Start();
+    }
+
+    public long Total => Interlocked.Read(ref _total);
+
+    public void Dispose() => _listener.Dispose();
+}

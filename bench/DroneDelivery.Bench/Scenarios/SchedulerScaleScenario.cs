@@ -1,0 +1,49 @@
+using DroneDelivery.Bench.Infrastructure;
+using DroneDelivery.Bench.Load;
+using DroneDelivery.Bench.Reporting;
+
+namespace DroneDelivery.Bench.Scenarios;
+
+/// <summary>
+/// Scenario 3: how assignment latency grows with the drones a scheduler holds. The fleet is packed
+/// into two cells, grown in steps (1k, then 10k by default), and after each step delivery requests
+/// are timed from sending to the 202 that names the drone.
+/// </summary>
+public static class SchedulerScaleScenario
+{
+    private const int Cells = 2;
+
+    public static async Task<ScenarioRun> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        Console.WriteLine("scale: starting Azurite, silo and gateway");
+        await using var system = await BenchSystem.StartAsync(memoryGrainStorage: false, cancellationToken);
+        using var operatorClient = system.CreateClient(BenchSystem.OperatorKey);
+        using var anonymous = system.CreateClient();
+        using var business = system.CreateClient(await Fleet.RegisterBusinessAsync(anonymous, cancellationToken));
+        var area = new BenchArea(Cells);
+
+        var measurements = new List<Measurement>();
+        var ratios = new Dictionary<string, double>();
+        var registered = 0;
+        foreach (var size in options.ScaleSteps)
+        {
+            Console.WriteLine($"scale: growing the fleet to {size} drones in {Cells} cells");
+            await Fleet.RegisterDronesAsync(operatorClient, area, $"scale{size}", size - registered, options.Concurrency, cancellationToken);
+            registered = size;
+
+            var measured = await ClosedLoop.RunAsync($"assign-{size}-drones", "request", options.Concurrency, options.Warmup, options.Duration,
+                (_, ct) => IngestScenario.PostDeliveryAsync(business, "/api/deliveryrequests", area, ct));
+            measurements.Add(measured);
+            ratios[$"scheduled-share-{size}"] = Math.Round(measured.Marked / (double)Math.Max(measured.Operations, 1), 4);
+        }
+
+        var smallest = measurements[0];
+        foreach (var m in measurements.Skip(1))
+        {
+            ratios[$"{m.Name}/{smallest.Name} p50"] = Math.Round(m.P50Ms / Math.Max(smallest.P50Ms, 1e-9), 3);
+            ratios[$"{m.Name}/{smallest.Name} p99"] = Math.Round(m.P99Ms / Math.Max(smallest.P99Ms, 1e-9), 3);
+        }
+
+        return new ScenarioRun("two-cells", measurements, ratios);
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json.Nodes;
+using DroneDelivery.Bench;
+
+namespace DroneDelivery.Tests.Integration;
+
+/// <summary>The bench harness still runs end to end: its quick mode, in this process, with its own Azurite and hosts. No timing is asserted.</summary>
+public sealed class BenchQuickTests : IDisposable
+{
+    private readonly string _output = Directory.CreateTempSubdirectory("drone-bench-results-").FullName;
+
+    [Fact]
+    public async Task A_quick_run_writes_each_scenario_s_results_with_every_figure_present_and_non_negative()
+    {
+        await BenchRunner.RunAsync(BenchOptions.Parse(["--quick", "--out", _output]), CancellationToken.None);
+
+        foreach (var (scenario, measured) in new[] { ("ingest", "ingest"), ("telemetry", "telemetry-accepted") })
+        {
+            var json = Assert.Single(Directory.GetFiles(_output, $"*-{scenario}.json"));
+            Assert.True(File.Exists(Path.ChangeExtension(json, ".md")), $"{scenario}: no Markdown table");
+            var report = JsonNode.Parse(await File.ReadAllTextAsync(json))!;
+
+            Assert.Equal(scenario, report["scenario"]!.GetValue<string>());
+            Assert.True(report["machine"]!["cores"]!.GetValue<int>() > 0);
+            Assert.False(string.IsNullOrEmpty(report["machine"]!["runtime"]!.GetValue<string>()));
+
+            var run = Assert.Single(report["runs"]!.AsArray())!;
+            var measurements = run["measurements"]!.AsArray();
+            Assert.Contains(measurements, m => m!["name"]!.GetValue<string>() == measured);
+            Assert.Contains(measurements, m => m!["name"]!.GetValue<string>().StartsWith("ceiling-", StringComparison.Ordinal));
+            foreach (var m in measurements)
+            {
+                foreach (var field in new[] { "operations", "marked", "errors", "seconds", "perSecond", "markedPerSecond", "p50Ms", "p95Ms", "p99Ms" })
+                {
+                    Assert.True(m![field]!.GetValue<double>() >= 0, $"{scenario} {m["name"]} {field} is negative");
+                }
+            }
+
+            var ratios = run["ratios"]!.AsObject();
+            Assert.NotEmpty(ratios);
+            Assert.All(ratios, r => Assert.True(r.Value!.GetValue<double>() >= 0, $"{scenario} ratio {r.Key} is negative"));
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_output, recursive: true);
+}
