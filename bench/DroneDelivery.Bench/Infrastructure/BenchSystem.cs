@@ -72,7 +72,15 @@ public sealed class BenchSystem : IAsyncDisposable
             $"--DroneDelivery:Cluster:GatewayPort={FreePort.Next()}"], ConfigureSilo);
         await _silo.StartAsync(cancellationToken);
 
-        _gateway = GatewayApplication.Create([.. CommonArgs(), $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}"]);
+        _gateway = GatewayApplication.Create([
+            .. CommonArgs(),
+            $"--DroneDelivery:Operator:DroneApiKeys:0={DroneKey}",
+            // The load comes from one address with a handful of keys: the limits would measure themselves.
+            "--DroneDelivery:RateLimits:PerKeyPerSecond=1000000",
+            "--DroneDelivery:RateLimits:PerKeyBurst=1000000",
+            "--DroneDelivery:RateLimits:PerAddressPerSecond=1000000",
+            "--DroneDelivery:RateLimits:PerAddressBurst=1000000",
+            "--DroneDelivery:RateLimits:RegistrationsPerAddressPerMinute=1000000"]);
         _gateway.MapBenchEndpoints();
         await _gateway.StartAsync(cancellationToken);
         GatewayAddress = new Uri(_gateway.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
