@@ -138,12 +138,18 @@ public sealed partial class DeliveryGrain(
 
         var request = state.State.Request!;
         var scheduleRequest = new ScheduleRequest(Id, request.Pickup, request.Dropoff, request.Package.WeightKg, request.PickupTime, request.ConfirmationRequired, state.State.CreatedAt);
-        var cells = RegionCell.Of(request.Pickup).SearchOrder(request.Pickup, options.Value.SearchRings);
-        foreach (var cell in cells)
+        var pickupCell = RegionCell.Of(request.Pickup);
+        foreach (var cell in pickupCell.SearchOrder(request.Pickup, options.Value.SearchRings))
         {
             var assignment = await GrainFactory.GetGrain<ISchedulerGrain>(cell.Key).TryScheduleAsync(scheduleRequest);
             if (assignment is not null)
             {
+                if (cell != pickupCell)
+                {
+                    // The pickup cell found nothing and counts this delivery as waiting; one that assigns forgets it itself.
+                    ForgetWaiting(request.Pickup);
+                }
+
                 state.State.DroneId = assignment.DroneId;
                 state.State.PickupEta = assignment.PickupEta;
                 state.State.DeliveryEta = assignment.DeliveryEta;
@@ -180,9 +186,9 @@ public sealed partial class DeliveryGrain(
                 break;
         }
 
-        if (IsUnscheduled && stage is not (DeliveryStage.Requested or DeliveryStage.AwaitingDrone))
+        if (IsUnscheduled && stage is DeliveryStage.Cancelled or DeliveryStage.Failed)
         {
-            // Whichever cell found the drone (or none, if cancelled), the pickup cell stops counting it as waiting.
+            // Given up before a drone was found: the pickup cell stops counting it as waiting.
             ForgetWaiting(s.Request!.Pickup);
         }
 

@@ -62,6 +62,13 @@ public sealed partial class FleetSummaryTests : IAsyncLifetime
         Assert.Equal((await Api.GetAsync(business, $"/api/deliveries/{nowhere["deliveryId"]}"))["createdAt"]!.GetValue<DateTimeOffset>(), summary["oldestAwaitingSince"]!.GetValue<DateTimeOffset>());
         await Eventually.Until(async () => await AwaitingGaugeAsync() == 1, Patience, "the awaiting gauge to drop to 1");
 
+        // A drone based in the next cell north takes the delivery nobody near could: its pickup cell stops counting it.
+        await Api.RegisterDroneAsync(ops, "sum-4", empty.At(28, 0), rangeKm: 100);
+        summary = await SummaryAsync(ops, s => s["awaitingDeliveries"]!.GetValue<int>() == 0, "no waiting delivery");
+        Assert.Null(summary["oldestAwaitingSince"]);
+        Assert.Equal(1, Count(summary, "deliveriesByStage", "Scheduled"));
+        Assert.Equal("Scheduled", Api.Stage(await Api.GetAsync(business, $"/api/deliveries/{nowhere["deliveryId"]}")));
+
         // The flying drone picks up: the delivery moves stage in the summary.
         await pilot.ReportAsync(area.At(2, 0), droneEvent: "PickedUp");
         summary = await SummaryAsync(ops, s => Count(s, "deliveriesByStage", "HeadedToDropoff") == 1, "the delivery headed to its drop-off");
