@@ -26,15 +26,12 @@ public static class RateLimitingExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(PerKey(), PerAddress());
             limiter.AddPolicy(RegistrationPolicy, context =>
-            {
-                var settings = Settings(context);
-                return RateLimitPartition.GetFixedWindowLimiter(Address(context), _ => new FixedWindowRateLimiterOptions
+                RateLimitPartition.GetFixedWindowLimiter(Address(context), _ => new FixedWindowRateLimiterOptions
                 {
-                    PermitLimit = settings.RegistrationsPerAddressPerMinute,
+                    PermitLimit = Settings(context).RegistrationsPerAddressPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
-                });
-            });
+                }));
             limiter.OnRejected = WriteRejectionAsync;
         });
         return builder;
@@ -49,8 +46,9 @@ public static class RateLimitingExtensions
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        var settings = Settings(context);
-        return RateLimitPartition.GetTokenBucketLimiter(Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))), _ => Bucket(settings.PerKeyPerSecond, settings.PerKeyBurst));
+        return RateLimitPartition.GetTokenBucketLimiter(
+            Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))),
+            _ => Bucket(Settings(context).PerKeyPerSecond, Settings(context).PerKeyBurst));
     });
 
     private static PartitionedRateLimiter<HttpContext> PerAddress() => PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -60,8 +58,8 @@ public static class RateLimitingExtensions
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        var settings = Settings(context);
-        return RateLimitPartition.GetTokenBucketLimiter(Address(context), _ => Bucket(settings.PerAddressPerSecond, settings.PerAddressBurst));
+        // Settings are read only when a partition is first made, not on every request.
+        return RateLimitPartition.GetTokenBucketLimiter(Address(context), _ => Bucket(Settings(context).PerAddressPerSecond, Settings(context).PerAddressBurst));
     });
 
     private static TokenBucketRateLimiterOptions Bucket(int perSecond, int burst) => new()

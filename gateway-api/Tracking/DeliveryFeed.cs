@@ -26,17 +26,6 @@ internal sealed class DeliveryFeed(string deliveryId, string trackingToken)
 
     public DateTimeOffset RenewAt { get; set; }
 
-    public int WatcherCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _watchers.Count;
-            }
-        }
-    }
-
     /// <summary>Takes in an update; an older one than what is held (messages may overtake each other) changes nothing.</summary>
     public void Apply(TrackingUpdate update)
     {
