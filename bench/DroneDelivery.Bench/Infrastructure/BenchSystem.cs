@@ -34,6 +34,9 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>The gateway's own cluster client, for ceilings measured without HTTP.</summary>
     public IClusterClient ClusterClient => _gateway!.Services.GetRequiredService<IClusterClient>();
 
+    /// <summary>The silo's meter factory: its meters, and no other host's in this process, carry it as their scope.</summary>
+    public System.Diagnostics.Metrics.IMeterFactory SiloMeters => _silo!.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+
     public static async Task<BenchSystem> StartAsync(bool memoryGrainStorage, CancellationToken cancellationToken)
     {
         var system = new BenchSystem(memoryGrainStorage);

@@ -4,7 +4,8 @@ namespace DroneDelivery.Bench.Scenarios;
 
 /// <summary>
 /// Fixes the drone grains took in, read from the silo's own counter (the one <c>/metrics</c> exports
-/// as <c>dronedelivery_telemetry_fixes_total</c>) by listening in this process.
+/// as <c>dronedelivery_telemetry_fixes_total</c>) by listening in this process. Only the bench
+/// silo's meter counts: a process may hold other silos (the test host does) with the same meter.
 /// </summary>
 public sealed class FixCounter : IDisposable
 {
@@ -14,11 +15,11 @@ public sealed class FixCounter : IDisposable
     private readonly MeterListener _listener = new();
     private long _total;
 
-    public FixCounter()
+    public FixCounter(IMeterFactory siloMeters)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == MeterName && instrument.Name == InstrumentName)
+            if (instrument.Meter.Name == MeterName && instrument.Name == InstrumentName && ReferenceEquals(instrument.Meter.Scope, siloMeters))
             {
                 listener.EnableMeasurementEvents(instrument);
             }

@@ -18,8 +18,10 @@ public static class TelemetryScenario
     public static async Task<ScenarioRun> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
         Console.WriteLine("telemetry: starting Azurite, silo and gateway");
-        using var processed = new FixCounter();
         await using var system = await BenchSystem.StartAsync(memoryGrainStorage: false, cancellationToken);
+
+        // Started after the silo: a listener is told of instruments published before it started too.
+        using var processed = new FixCounter(system.SiloMeters);
         using var operatorClient = system.CreateClient(BenchSystem.OperatorKey);
         using var droneClient = system.CreateClient(BenchSystem.DroneKey);
 
