@@ -75,6 +75,16 @@ public sealed class AuthorizationMatrixTests(HostileFixture fixture, ITestOutput
         Assert.Empty(OperationCatalogue.Specs.Keys.Except(documented));
     }
 
+    [Fact]
+    public async Task The_document_spells_every_query_parameter_as_the_contract_does()
+    {
+        using var anonymous = _cluster.CreateClient();
+        var query = (await SwaggerOperation.ReadAllAsync(anonymous)).SelectMany(o => o.Query.Select(p => (o.OperationId, p.Name))).ToList();
+
+        Assert.NotEmpty(query);
+        Assert.All(query, p => Assert.True(char.IsLower(p.Name[0]), $"{p.OperationId} documents '{p.Name}', the contract writes it camelCase"));
+    }
+
     internal static async Task AssertProblemAsync(HttpResponseMessage response, int status, string what)
     {
         var text = await response.Content.ReadAsStringAsync();
