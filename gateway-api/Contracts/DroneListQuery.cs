@@ -1,10 +1,14 @@
 using DroneDelivery.GatewayApi.Validation;
 using DroneDelivery.GrainInterfaces.Model;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DroneDelivery.GatewayApi.Contracts;
 
-/// <summary>The query of <c>GET /api/drones</c>.</summary>
-public sealed record DroneListQuery(string? Status, int? Limit, string? ContinuationToken) : IValidatable
+/// <summary>The query of <c>GET /api/drones</c>; its names given so the Swagger document spells them as the contract does.</summary>
+public sealed record DroneListQuery(
+    [FromQuery(Name = "status")] string? Status,
+    [FromQuery(Name = "limit")] int? Limit,
+    [FromQuery(Name = "continuationToken")] string? ContinuationToken) : IValidatable
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;

@@ -1,9 +1,10 @@
 using DroneDelivery.GatewayApi.Validation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DroneDelivery.GatewayApi.Contracts;
 
-/// <summary>The query of the mission long-poll.</summary>
-public sealed record MissionQuery(long? After, int? WaitSeconds) : IValidatable
+/// <summary>The query of the mission long-poll; its names given so the Swagger document spells them as the contract does.</summary>
+public sealed record MissionQuery([FromQuery(Name = "after")] long? After, [FromQuery(Name = "waitSeconds")] int? WaitSeconds) : IValidatable
 {
     public const int MaxWaitSeconds = 20;
 

@@ -1,4 +1,5 @@
 using DroneDelivery.GatewayApi.Validation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace DroneDelivery.GatewayApi.Contracts;
 
@@ -7,10 +8,12 @@ public sealed record MonthQuery : IValidatable
 {
     /// <summary>The year, 2000 to 9999.</summary>
     /// <example>2026</example>
+    [FromQuery(Name = "year")]
     public int? Year { get; init; }
 
     /// <summary>The month, 1 to 12.</summary>
     /// <example>11</example>
+    [FromQuery(Name = "month")]
     public int? Month { get; init; }
 
     public void Validate(ValidationErrors errors)

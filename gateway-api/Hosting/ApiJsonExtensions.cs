@@ -6,7 +6,7 @@ namespace DroneDelivery.GatewayApi.Hosting;
 public static class ApiJsonExtensions
 {
     /// <summary>
-    /// camelCase, enums as their names only (a number is not an enum value here), no unknown or
+    /// camelCase, enums as exactly one of their names (not a number, not a list), no unknown or
     /// repeated properties: a typo in a field name is an error the client hears about.
     /// </summary>
     public static IHostApplicationBuilder AddApiJson(this IHostApplicationBuilder builder)
@@ -19,6 +19,9 @@ public static class ApiJsonExtensions
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // The strict converter reads and writes every enum; the framework's one stays behind it only
+        // so that Swagger, which looks for it, describes enums as their names.
+        options.Converters.Add(new StrictEnumConverter());
         options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.AllowDuplicateProperties = false;

@@ -1,17 +1,21 @@
 namespace DroneDelivery.GatewayApi.Validation;
 
 /// <summary>
-/// The one place requests are validated: every <see cref="IValidatable"/> argument, and the
-/// route's <c>{id}</c>. Any error answers 400 with the errors by field; the handler never runs.
+/// The one place requests are validated: every <see cref="IValidatable"/> argument, and every
+/// value of the route (all of them ids: <c>{id}</c>, <c>{keyId}</c>). Any error answers 400 with
+/// the errors by field; the handler never runs.
 /// </summary>
 public sealed class ValidationFilter(TimeProvider time) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var errors = new ValidationErrors(time.GetUtcNow());
-        if (context.HttpContext.GetRouteValue("id") is string id && !ValidationErrors.IsId(id))
+        foreach (var (name, value) in context.HttpContext.Request.RouteValues)
         {
-            errors.Add("id", "Must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'.");
+            if (value is string id && !ValidationErrors.IsId(id))
+            {
+                errors.Add(name, "Must be 1 to 64 characters of A-Z, a-z, 0-9, '-' and '_'.");
+            }
         }
 
         foreach (var argument in context.Arguments)

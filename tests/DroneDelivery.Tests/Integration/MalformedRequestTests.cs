@@ -50,6 +50,8 @@ public sealed class MalformedRequestTests(ClusterFixture fixture)
         // Unknown enum values, and numbers where names are expected.
         { Caller.Business, "POST", "/api/deliveryrequests", "application/json", Valid.Replace("Small", "Huge"), 400, "package.size" },
         { Caller.Business, "POST", "/api/deliveryrequests", "application/json", Valid.Replace("\"Small\"", "1"), 400, "package.size" },
+        { Caller.Business, "POST", "/api/deliveryrequests", "application/json", Valid.Replace("\"Small\"", "\"Medium,Large\""), 400, "package.size" },
+        { Caller.Business, "POST", "/api/deliveryrequests", "application/json", Valid.Replace("\"Small\"", "\" small \""), 400, "package.size" },
         { Caller.Business, "POST", "/api/deliveryrequests", "application/json", Valid.Replace("{\"pickup\"", "{\"confirmationRequired\":\"Retina\",\"pickup\""), 400, "confirmationRequired" },
         // Ids.
         { Caller.Business, "POST", "/api/deliveryrequests", "application/json", Valid.Replace("{\"pickup\"", "{\"deliveryId\":\"no spaces!\",\"pickup\""), 400, "deliveryId" },
@@ -68,6 +70,8 @@ public sealed class MalformedRequestTests(ClusterFixture fixture)
         { Caller.Business, "POST", "/api/deliveryrequests", "text/plain", Valid, 415, null },
         { Caller.Business, "POST", "/api/deliveryrequests", null, null, 400, "body" },
         { Caller.Business, "GET", "/api/deliveries/has%20space", null, null, 400, "id" },
+        { Caller.Business, "DELETE", "/api/businesses/me/keys/has%20space", null, null, 400, "keyId" },
+        { Caller.Business, "DELETE", "/api/businesses/me/keys/" + new string('k', 65), null, null, 400, "keyId" },
         // Headers.
         { Caller.Business, "POST", "/api/deliveryrequests?idempotency=" + new string('k', 201), "application/json", Valid, 400, "Idempotency-Key" },
         // Drones.
