@@ -14,6 +14,6 @@ public sealed partial class WebhookOutboxGrain
     [LoggerMessage(Level = LogLevel.Error, Message = "Delivery {DeliveryId}: webhook {EventId} ({Stage}) given up after {Attempts} failed attempts ({Reason})")]
     private static partial void LogGivenUp(ILogger logger, string deliveryId, string eventId, DeliveryStage stage, int attempts, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: webhook events up to {NextSequence} read from the delivery; a notification was lost")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: webhook events up to {NextSequence} read from the delivery, ahead of (or instead of) its notification")]
     private static partial void LogCaughtUp(ILogger logger, string deliveryId, int nextSequence);
 }

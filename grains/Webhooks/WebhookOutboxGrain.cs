@@ -124,29 +124,37 @@ public sealed partial class WebhookOutboxGrain(
     /// <summary>Sends the pending events in order until one fails; that one waits for its backoff.</summary>
     private async Task SendPendingAsync(CancellationToken cancellationToken)
     {
-        _timer?.Dispose();
+        // Disposed only once this callback is done: disposing a timer cancels the callback it is running.
+        var fired = _timer;
         _timer = null;
-        var s = state.State;
-        while (s.Pending.Count > 0 && !cancellationToken.IsCancellationRequested)
+        try
         {
-            if (s.NextAttemptAt > time.GetUtcNow())
+            var s = state.State;
+            while (s.Pending.Count > 0 && !cancellationToken.IsCancellationRequested)
             {
-                ArmTimer();
-                return;
+                if (s.NextAttemptAt > time.GetUtcNow())
+                {
+                    ArmTimer();
+                    return;
+                }
+
+                var head = s.Pending[0];
+                var target = await GrainFactory.GetGrain<IBusinessGrain>(s.OwnerId).GetWebhookAsync();
+                var attempt = target is null
+                    ? new WebhookAttempt(WebhookOutcome.Refused, "the business has no webhook")
+                    : await sender.SendAsync(DeliveryId, head, target);
+                Record(head, attempt);
+                await state.WriteOrDeactivateAsync(this);
             }
 
-            var head = s.Pending[0];
-            var target = await GrainFactory.GetGrain<IBusinessGrain>(s.OwnerId).GetWebhookAsync();
-            var attempt = target is null
-                ? new WebhookAttempt(WebhookOutcome.Refused, "the business has no webhook")
-                : await sender.SendAsync(DeliveryId, head, target);
-            Record(head, attempt);
-            await state.WriteOrDeactivateAsync(this);
+            if (s.Pending.Count == 0 && s.SawFinal)
+            {
+                await StopReminderAsync();
+            }
         }
-
-        if (s.Pending.Count == 0 && s.SawFinal)
+        finally
         {
-            await StopReminderAsync();
+            fired?.Dispose();
         }
     }
 
