@@ -12,6 +12,9 @@ public static class GrainKeys
     /// <summary>Key of the history writer, a stateless worker: one activation or more on every silo.</summary>
     public const string HistoryWriter = "history";
 
+    /// <summary>Key of a delivery's webhook outbox: the delivery's own id.</summary>
+    public static string WebhookOutbox(string deliveryId) => deliveryId;
+
     /// <summary>Key of a region cell's scheduler and roster grains.</summary>
     public static string Cell(int latIndex, int lonIndex) =>
         FormattableString.Invariant($"{latIndex}:{lonIndex}");

@@ -20,6 +20,10 @@ public interface IBusinessGrain : IGrainWithStringKey
     [Alias("Get"), ReadOnly]
     Task<BusinessDetails> GetAsync();
 
+    /// <summary>The business's webhook URL and signing secret; null when it has no webhook.</summary>
+    [Alias("GetWebhook"), ReadOnly]
+    Task<WebhookTarget?> GetWebhookAsync();
+
     /// <summary>The live keys' ids and ages.</summary>
     [Alias("ListApiKeys"), ReadOnly]
     Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync();

@@ -27,6 +27,13 @@ public interface IDeliveryGrain : IGrainWithStringKey
     [Alias("GetMilestones"), ReadOnly]
     Task<IReadOnlyList<Milestone>> GetMilestonesAsync(string ownerId);
 
+    /// <summary>
+    /// The webhook events the delivery has stored, oldest first; empty when its business has no
+    /// webhook. The outbox reads them to catch up on a notification that was lost.
+    /// </summary>
+    [Alias("GetWebhookEvents"), ReadOnly]
+    Task<IReadOnlyList<WebhookEvent>> GetWebhookEventsAsync();
+
     /// <summary>Changes the pickup, drop-off or times until the package is picked up; the drone's mission follows.</summary>
     [Alias("Update")]
     Task<DeliveryDetails> UpdateAsync(string ownerId, DeliveryChanges changes);

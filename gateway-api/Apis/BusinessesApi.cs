@@ -18,6 +18,7 @@ public static class BusinessesApi
         group.MapPost("/", RegisterBusiness)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitingExtensions.RegistrationPolicy)
+            .AddEndpointFilter<WebhookTargetFilter>()
             .WithName(nameof(RegisterBusiness))
             .WithSummary("Register a business and get its API key (shown once).")
             .ProducesValidationProblem();

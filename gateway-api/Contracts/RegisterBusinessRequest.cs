@@ -8,7 +8,12 @@ public sealed record RegisterBusinessRequest : IValidatable
     /// <example>Contoso Pharmacy</example>
     public string? Name { get; init; }
 
-    /// <summary>Where stage changes are posted (optional; http or https).</summary>
+    /// <summary>
+    /// Where stage changes are posted (optional): an https URL on a public host. Every POST is signed
+    /// with the returned webhookSecret (X-Signature: sha256=HMAC of the body) and carries an eventId,
+    /// stable across retries, and its sentAt time. URLs naming localhost or a loopback, private,
+    /// link-local or unique-local address are refused, as is plain http unless the deployment allows it.
+    /// </summary>
     /// <example>https://contoso.example.com/hooks/drone-delivery</example>
     public string? WebhookUrl { get; init; }
 

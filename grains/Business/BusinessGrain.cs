@@ -41,6 +41,9 @@ public sealed class BusinessGrain(
     public Task<BusinessDetails> GetAsync() =>
         state.RecordExists ? Task.FromResult(Details()) : throw DomainException.NotFound("The business");
 
+    public Task<WebhookTarget?> GetWebhookAsync() =>
+        Task.FromResult(state.State is { WebhookUrl: { } url, WebhookSecret: { } secret } ? new WebhookTarget(url, secret) : null);
+
     public Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync()
     {
         EnsureExists();

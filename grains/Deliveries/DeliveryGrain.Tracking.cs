@@ -48,6 +48,7 @@ public sealed partial class DeliveryGrain
     {
         await state.WriteOrDeactivateAsync(this);
         PublishToWatchers();
+        NotifyWebhooks();
     }
 
     private void PublishToWatchers()

@@ -64,6 +64,7 @@ public sealed partial class DeliveryGrain(
         await GrainFactory.GetGrain<IPackageGrain>(packageId).RegisterAsync(
             new PackageRegistration(ownerId, Id, request.Package.Size, request.Package.WeightKg, request.Package.Tag));
 
+        var hasWebhook = await ExpectWebhooksAsync(ownerId);
         var now = time.GetUtcNow();
         state.State = new DeliveryState
         {
@@ -75,7 +76,9 @@ public sealed partial class DeliveryGrain(
             UpdatedAt = now,
             TrackingToken = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24)),
             Milestones = [new Milestone(DeliveryStage.Requested, now, request.Pickup, null)],
+            HasWebhook = hasWebhook,
         };
+        RecordWebhookEvent(DeliveryStage.Requested, now);
         await SaveAsync();
 
         // The first stage is set here, not by MoveTo; counted once it is stored.
@@ -195,6 +198,7 @@ public sealed partial class DeliveryGrain(
         s.Stage = stage;
         s.UpdatedAt = at;
         s.Milestones.Add(new Milestone(stage, at, location, note));
+        RecordWebhookEvent(stage, at);
         metrics.StageChanged(stage);
     }
 

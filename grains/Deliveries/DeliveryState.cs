@@ -39,4 +39,10 @@ public sealed class DeliveryState
     [Id(18)] public double DistanceFlownKm { get; set; }
 
     [Id(19)] public DateTimeOffset? TookOffAt { get; set; }
+
+    /// <summary>The business had a webhook when the delivery was requested: its stage changes are recorded in <see cref="WebhookEvents"/>.</summary>
+    [Id(20)] public bool HasWebhook { get; set; }
+
+    /// <summary>Every stage change as its webhook tells it, stored with the stage itself so none can be lost between the two.</summary>
+    [Id(21)] public List<WebhookEvent> WebhookEvents { get; set; } = [];
 }

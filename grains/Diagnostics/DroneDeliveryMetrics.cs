@@ -25,6 +25,8 @@ public sealed class DroneDeliveryMetrics
     private readonly Counter<long> _telemetryFixes;
     private readonly Histogram<double> _etaError;
     private readonly Counter<long> _historyRecords;
+    private readonly Counter<long> _webhookAttempts;
+    private readonly Counter<long> _webhooksGivenUp;
 
     // Waiting deliveries per cell whose scheduler lives on this silo; the gauge is their sum.
     private readonly ConcurrentDictionary<string, int> _awaitingByCell = new(StringComparer.Ordinal);
@@ -44,6 +46,10 @@ public sealed class DroneDeliveryMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EtaErrorBuckets });
         _historyRecords = meter.CreateCounter<long>(
             "dronedelivery.history.records", "{record}", "Finished-delivery records the history writer handled, by outcome (written or failed).");
+        _webhookAttempts = meter.CreateCounter<long>(
+            "dronedelivery.webhooks.attempts", "{attempt}", "Webhook POSTs made, by outcome (sent: a 2xx answer; failed: anything else, retried with backoff).");
+        _webhooksGivenUp = meter.CreateCounter<long>(
+            "dronedelivery.webhooks.given_up", "{event}", "Webhook events dropped after their last attempt failed, or refused by the target rules.");
         meter.CreateObservableGauge(
             "dronedelivery.deliveries.awaiting", () => _awaitingByCell.Values.Sum(), "{delivery}",
             "Deliveries waiting for a drone, counted by the schedulers of their pickup cells on this silo.");
@@ -79,6 +85,11 @@ public sealed class DroneDeliveryMetrics
         var error = actual - promised;
         _etaError.Record(Math.Abs(error.TotalSeconds), new KeyValuePair<string, object?>("timing", error > TimeSpan.Zero ? "late" : "early"));
     }
+
+    public void WebhookAttempted(bool sent) =>
+        _webhookAttempts.Add(1, new KeyValuePair<string, object?>("outcome", sent ? "sent" : "failed"));
+
+    public void WebhookGivenUp() => _webhooksGivenUp.Add(1);
 
     /// <summary>One flush of the history writer: records stored, and records left for their delivery to retry.</summary>
     public void HistoryWritten(int written, int failed)

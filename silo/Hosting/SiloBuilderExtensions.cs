@@ -5,6 +5,7 @@ using DroneDelivery.Grains.Drones;
 using DroneDelivery.Grains.History;
 using DroneDelivery.Grains.Scheduling;
 using DroneDelivery.Grains.Tracking;
+using DroneDelivery.Grains.Webhooks;
 using DroneDelivery.ServiceDefaults;
 using DroneDelivery.ServiceDefaults.Cluster;
 using DroneDelivery.ServiceDefaults.History;
@@ -36,6 +37,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddDroneDeliveryMetrics();
         builder.Services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<HistoryStore>();
+        builder.Services.AddWebhooks();
 
         builder.UseOrleans(silo =>
         {

@@ -15,6 +15,15 @@ internal static class Api
         return (body["id"]!.GetValue<string>(), body["apiKey"]!.GetValue<string>());
     }
 
+    /// <summary>Registers a business whose stage changes go to <paramref name="webhookUrl"/>; the secret is shown only here.</summary>
+    public static async Task<(string Id, string ApiKey, string WebhookSecret)> RegisterBusinessWithWebhookAsync(DroneDeliveryCluster cluster, string webhookUrl)
+    {
+        using var http = cluster.CreateClient();
+        var response = await http.PostAsJsonAsync("/api/businesses", new { name = "Webhook business", webhookUrl });
+        var body = await ReadAsync(response, HttpStatusCode.Created);
+        return (body["id"]!.GetValue<string>(), body["apiKey"]!.GetValue<string>(), body["webhookSecret"]!.GetValue<string>());
+    }
+
     public static async Task<HttpClient> NewBusinessClientAsync(DroneDeliveryCluster cluster)
     {
         var (_, key) = await RegisterBusinessAsync(cluster);

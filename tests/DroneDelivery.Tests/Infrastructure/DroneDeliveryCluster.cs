@@ -44,6 +44,9 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     /// </summary>
     public static TimeSpan DefaultRetryPeriod { get; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Attempts at one webhook event before it is given up, unless a cluster sets its own.</summary>
+    public const int WebhookMaxAttempts = 4;
+
     /// <summary>Starts Azurite and the cluster; <paramref name="settings"/> are extra <c>--Key=Value</c> settings for every host.</summary>
     public static Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues = false, params string[] settings) =>
         StartAsync(silos, withQueues, configureHosts: null, settings);
@@ -93,6 +96,12 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
                 $"--DroneDelivery:Reminders:MinimumReminderPeriod={TimeSpan.FromSeconds(1)}",
                 $"--DroneDelivery:Scheduling:RetryPeriod={DefaultRetryPeriod}",
                 $"--DroneDelivery:History:RetryPeriod={TimeSpan.FromSeconds(2)}",
+
+                // Webhook retries within a test's patience; the reminder wakes an outbox within seconds of a restart.
+                $"--DroneDelivery:Webhooks:MaxAttempts={WebhookMaxAttempts}",
+                $"--DroneDelivery:Webhooks:InitialBackoff={TimeSpan.FromMilliseconds(200)}",
+                $"--DroneDelivery:Webhooks:MaxBackoff={TimeSpan.FromSeconds(1)}",
+                $"--DroneDelivery:Webhooks:ReminderPeriod={TimeSpan.FromSeconds(2)}",
                 $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
                 .. CommonArgs()], _configureHosts);
             await silo.StartAsync();
@@ -206,6 +215,10 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
         $"--DroneDelivery:Cluster:ClusterId={ClusterId}",
         "--Urls=http://127.0.0.1:0",
         "--environment=Testing",
+
+        // The tests' webhook receivers listen on plain http on loopback, as in development.
+        "--DroneDelivery:Webhooks:AllowHttp=true",
+        "--DroneDelivery:Webhooks:AllowPrivateTargets=true",
         "--Logging:LogLevel:Default=Warning",
         "--Logging:LogLevel:Orleans=Error",
         .. _settings,

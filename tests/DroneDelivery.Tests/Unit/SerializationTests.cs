@@ -5,6 +5,7 @@ using DroneDelivery.Grains.Deliveries;
 using DroneDelivery.Grains.Drones;
 using DroneDelivery.Grains.Fleet;
 using DroneDelivery.Grains.Packages;
+using DroneDelivery.Grains.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
@@ -56,6 +57,8 @@ public sealed class SerializationTests
         new BusinessCreated(new BusinessDetails("biz-1", "Contoso", null, At), "secret"),
         new DronePage([new DroneDetails("drone-1", Spec, DroneStatus.Available, Here, 100, null, At)], "token"),
         new DeliveryHistoryRecord("d1", "biz-1", "p1", PackageSize.Medium, 2.5, "drone-1", DeliveryStage.Delivered, At, At, At, At.AddMinutes(30), At.AddHours(1), 7.25, At, [new Milestone(DeliveryStage.Requested, At, Here, null)]),
+        new WebhookEvent(3, DeliveryStage.HeadedToDropoff, null, At, At),
+        new WebhookTarget("https://example.com/hooks", "secret"),
     };
 
     [Theory]
@@ -120,6 +123,8 @@ public sealed class SerializationTests
             FlightDroneId = "drone-1",
             DistanceFlownKm = 3.5,
             TookOffAt = At,
+            HasWebhook = true,
+            WebhookEvents = [new WebhookEvent(0, DeliveryStage.Requested, null, null, At), new WebhookEvent(1, DeliveryStage.Scheduled, At, At.AddMinutes(5), At)],
         };
         Assert.Equivalent(delivery, RoundTrip(delivery), strict: true);
 
@@ -131,6 +136,17 @@ public sealed class SerializationTests
 
         var package = new PackageState { OwnerId = "biz-1", DeliveryId = "d1", Size = PackageSize.Large, WeightKg = 3, Tag = "x", CreatedAt = At };
         Assert.Equivalent(package, RoundTrip(package), strict: true);
+
+        var outbox = new WebhookOutboxState
+        {
+            OwnerId = "biz-1",
+            Pending = [new WebhookEvent(2, DeliveryStage.Delivered, null, null, At)],
+            NextSequence = 3,
+            SawFinal = true,
+            FailedAttempts = 2,
+            NextAttemptAt = At,
+        };
+        Assert.Equivalent(outbox, RoundTrip(outbox), strict: true);
 
         var ids = new SortedIdsState { Ids = ["a", "b"] };
         Assert.Equal(ids.Ids, RoundTrip(ids).Ids);
