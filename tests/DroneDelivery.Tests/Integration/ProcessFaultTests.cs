@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace DroneDelivery.Tests.Integration;
 
 /// <summary>
-/// Faults on real OS processes: 3 silos, 2 gateways, the simulator flying 20 drones and 30
+/// Faults on real OS processes: 3 silos, 2 gateways, the simulator flying 20 drones and 24
 /// deliveries, over one Azurite. Whatever is killed or stopped, every accepted delivery is
 /// delivered, none is lost or duplicated, no drone holds two, and the API never answers a 5xx
 /// other than a short 503 with Retry-After. The tests share one system, each starting again what
@@ -15,7 +15,7 @@ namespace DroneDelivery.Tests.Integration;
 [Collection(ProcessCollection.Name)]
 public sealed class ProcessFaultTests(ProcessSystemFixture fixture, ITestOutputHelper output)
 {
-    private const int Deliveries = 30;
+    private const int Deliveries = 24;
     private static readonly TimeSpan LoadSpread = TimeSpan.FromSeconds(6);
     private static readonly TimeSpan FinishTimeout = TimeSpan.FromSeconds(90);
 

@@ -17,6 +17,8 @@ internal sealed class DeliveryObserver(ProcessSystem system, ResponseLog log) : 
     private readonly ConcurrentDictionary<Uri, HttpClient> _clients = new();
     private readonly ConcurrentQueue<string> _doubleAssignments = new();
     private readonly ConcurrentQueue<string> _regressions = new();
+    // Each drone and set of deliveries once: a pair that stays stuck is one finding, not one per sweep.
+    private readonly HashSet<string> _reportedSharing = [];
     private readonly CancellationTokenSource _stop = new();
     private Task _loop = Task.CompletedTask;
     private int _next;
@@ -56,6 +58,12 @@ internal sealed class DeliveryObserver(ProcessSystem system, ResponseLog log) : 
     public HttpClient NextClient()
     {
         var live = system.LiveGateways;
+        if (live.Count == 0)
+        {
+            // Every gateway is down (a whole restart): to a client that is a refused connection.
+            throw new HttpRequestException(HttpRequestError.ConnectionError, "No gateway is running.");
+        }
+
         var gateway = live[(int)((uint)Interlocked.Increment(ref _next) % live.Count)];
         return _clients.GetOrAdd(gateway, g => ProcessSystem.CreateClient(g, BusinessKey, log));
     }
@@ -181,7 +189,7 @@ internal sealed class DeliveryObserver(ProcessSystem system, ResponseLog log) : 
 
             var again = await Task.WhenAll(group.Select(ReadAsync));
             var holders = group.Where(d => d.HoldsDrone && d.DroneId == group.Key).Select(d => $"{d.Id} ({d.Stage})").ToList();
-            if (again.All(ok => ok) && holders.Count > 1)
+            if (again.All(ok => ok) && holders.Count > 1 && _reportedSharing.Add($"{group.Key}: {string.Join(", ", holders.Order())}"))
             {
                 _doubleAssignments.Enqueue(string.Create(CultureInfo.InvariantCulture,
                     $"{DateTimeOffset.UtcNow:HH:mm:ss.fff} drone {group.Key} held {string.Join(", ", holders)}"));

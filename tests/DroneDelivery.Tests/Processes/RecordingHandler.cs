@@ -21,9 +21,17 @@ internal sealed class RecordingHandler(ResponseLog log) : DelegatingHandler(new 
             log.Record(request, response, (int)response.StatusCode >= 500 ? await response.Content.ReadAsStringAsync(bounded.Token) : "");
             return response;
         }
-        catch (HttpRequestException)
+        catch (HttpRequestException e)
         {
-            log.RecordUnreachable();
+            if (e.HttpRequestError == HttpRequestError.ConnectionError)
+            {
+                log.RecordUnreachable();
+            }
+            else
+            {
+                log.RecordCut();
+            }
+
             throw;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -7,13 +7,15 @@ namespace DroneDelivery.Tests.Processes;
 /// <summary>
 /// Every answer the system gave a client during a run, by status, and the ones that break the
 /// contract in detail: any 5xx other than a 503 with Retry-After, and requests that hung past the
-/// client's bounded timeout. A refused connection (a gateway that is down) is counted apart.
+/// client's bounded timeout. Refused connections (a gateway that is down) and connections cut
+/// before the answer are counted apart.
 /// </summary>
 internal sealed class ResponseLog
 {
     private readonly ConcurrentDictionary<int, int> _byStatus = new();
     private readonly ConcurrentQueue<string> _breaches = new();
     private int _unreachable;
+    private int _cut;
     private int _hung;
     private long _lastSuccess;
 
@@ -22,6 +24,9 @@ internal sealed class ResponseLog
     public IReadOnlyCollection<string> Breaches => _breaches;
 
     public int Unreachable => _unreachable;
+
+    /// <summary>Requests whose connection broke before the answer: a process killed, or a keep-alive connection closed as it was reused.</summary>
+    public int Cut => _cut;
 
     public int Hung => _hung;
 
@@ -49,6 +54,8 @@ internal sealed class ResponseLog
     }
 
     public void RecordUnreachable() => Interlocked.Increment(ref _unreachable);
+
+    public void RecordCut() => Interlocked.Increment(ref _cut);
 
     public void RecordHung(HttpRequestMessage request)
     {

@@ -19,6 +19,7 @@ internal sealed record RunSummary(
     IReadOnlyDictionary<int, int> ByStatus,
     IReadOnlyCollection<string> ContractBreaches,
     int Unreachable,
+    int Cut,
     IReadOnlyList<FaultRecovery> Recoveries)
 {
     public int ServerErrors => ByStatus.Where(s => s.Key >= 500).Sum(s => s.Value);
@@ -42,6 +43,7 @@ internal sealed record RunSummary(
             new SortedDictionary<int, int>(log.ByStatus.ToDictionary()),
             log.Breaches,
             log.Unreachable,
+            log.Cut,
             recoveries);
     }
 
@@ -90,7 +92,8 @@ internal sealed record RunSummary(
         text.AppendLine(i, $"duplicated               {Duplicates.Count}");
         text.AppendLine(i, $"went back a stage        {Regressions.Count}");
         text.AppendLine(i, $"5xx answers              {ServerErrors} (503 with Retry-After: {ByStatus.GetValueOrDefault(503)}; others or hangs: {ContractBreaches.Count})");
-        text.AppendLine(i, $"connections refused/cut  {Unreachable}");
+        text.AppendLine(i, $"connections refused      {Unreachable}");
+        text.AppendLine(i, $"connections cut          {Cut}");
         text.AppendLine(i, $"answers by status        {string.Join(", ", ByStatus.Select(s => $"{s.Key}: {s.Value}"))}");
         foreach (var recovery in Recoveries)
         {
