@@ -6,7 +6,11 @@ using Orleans.Storage;
 
 namespace DroneDelivery.GatewayApi.Errors;
 
-/// <summary>Recognises failures that mean "the cluster or its storage can't be reached right now".</summary>
+/// <summary>
+/// Recognises failures that mean "the cluster or its storage can't be reached right now". A call
+/// the runtime gave up on (its message expired while placement waited on a dead or busy silo)
+/// ends in an <see cref="OperationCanceledException"/> although no one cancelled the request.
+/// </summary>
 public static class ClusterUnavailability
 {
     public static bool IsUnavailable(Exception exception)
@@ -19,6 +23,7 @@ public static class ClusterUnavailability
                 or ClientNotAvailableException
                 or GatewayTooBusyException
                 or TimeoutException
+                or OperationCanceledException
                 or InconsistentStateException
                 or RequestFailedException
                 or SocketException

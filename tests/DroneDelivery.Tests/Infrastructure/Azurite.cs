@@ -25,6 +25,9 @@ internal sealed class Azurite(bool withQueues = false) : IAsyncDisposable
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={AccountKey};TableEndpoint=http://127.0.0.1:{Port}/devstoreaccount1;"
         + (withQueues ? $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;" : "");
 
+    /// <summary>True between <see cref="StartAsync"/> and <see cref="StopAsync"/>.</summary>
+    public bool IsRunning => _processes.Count > 0;
+
     public async Task StartAsync()
     {
         await StartServiceAsync(RepositoryPaths.AzuriteTable(), "--tableHost", "--tablePort", Port);
@@ -49,6 +52,8 @@ internal sealed class Azurite(bool withQueues = false) : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Azurite did not start.");
         _processes.Add(process);
+        // Dies with the test process, however that one ends.
+        Processes.Watchdog.Guard(process.Id);
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

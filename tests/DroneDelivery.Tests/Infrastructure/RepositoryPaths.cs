@@ -26,6 +26,25 @@ internal static class RepositoryPaths
     /// <summary>Azurite's queue service: <c>AZURITE_QUEUE_BIN</c>, else the copy under <c>.local/tools</c>.</summary>
     public static string AzuriteQueue() => Tool("AZURITE_QUEUE_BIN", "azurite-queue");
 
+    /// <summary>
+    /// A host's built assembly (e.g. <c>silo</c>, <c>DroneDelivery.Silo</c>), in the same configuration
+    /// and target framework as the running binaries, which are built in the same solution build.
+    /// </summary>
+    public static string BuiltAssembly(string projectFolder, string assemblyName)
+    {
+        var running = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = running.Name;
+        var configuration = running.Parent!.Name;
+        var path = Path.Combine(Root, projectFolder, "bin", configuration, framework, assemblyName + ".dll");
+        return File.Exists(path)
+            ? path
+            : throw new InvalidOperationException($"{assemblyName} was not built at {path}; build the solution in {configuration} first.");
+    }
+
+    /// <summary>Where a run writes what it leaves for diagnosis: <c>.local/test-results/{what}</c>.</summary>
+    public static string Results(string what) =>
+        Directory.CreateDirectory(Path.Combine(Root, ".local", "test-results", what)).FullName;
+
     private static string Tool(string variable, string name)
     {
         var path = Environment.GetEnvironmentVariable(variable);

@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using DroneDelivery.GatewayApi.Errors;
+using DroneDelivery.Tests.Infrastructure;
+
+namespace DroneDelivery.Tests.Unit;
+
+/// <summary>Failures of a grain call seen by the gateway after a silo died: 503 with Retry-After, never 500 (found by the fault tests).</summary>
+public sealed class ClusterUnavailabilityTests
+{
+    [Fact]
+    public void A_call_the_runtime_gave_up_on_during_placement_is_unavailability()
+    {
+        var expired = new OperationCanceledException("Message expired before placement could complete for grain delivery/d-1.");
+
+        Assert.True(ClusterUnavailability.IsUnavailable(expired));
+    }
+
+    [Fact]
+    public void The_gateway_can_load_the_storage_exceptions_a_grain_call_may_end_in()
+    {
+        // Loaded by the gateway process from its own dependencies, not from this test's, which include the silo's.
+        var deps = Path.Combine(Path.GetDirectoryName(RepositoryPaths.BuiltAssembly("gateway-api", "DroneDelivery.GatewayApi"))!, "DroneDelivery.GatewayApi.deps.json");
+        var libraries = JsonNode.Parse(File.ReadAllText(deps))!["libraries"]!.AsObject();
+
+        Assert.Contains(libraries, library => library.Key.StartsWith("Microsoft.Orleans.Persistence.AzureStorage/", StringComparison.Ordinal));
+        Assert.True(ClusterUnavailability.IsUnavailable(new Orleans.Storage.TableStorageUpdateConditionNotSatisfiedException("The ETag changed.")));
+    }
+}
