@@ -76,7 +76,7 @@ public sealed partial class DeliveryGrain(
             TrackingToken = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(24)),
             Milestones = [new Milestone(DeliveryStage.Requested, now, request.Pickup, null)],
         };
-        await SaveAsync();
+        await SaveRequestedAsync(packageId);
 
         // The first stage is set here, not by MoveTo; counted once it is stored.
         metrics.StageChanged(DeliveryStage.Requested);
@@ -154,7 +154,7 @@ public sealed partial class DeliveryGrain(
                 state.State.PickupEta = assignment.PickupEta;
                 state.State.DeliveryEta = assignment.DeliveryEta;
                 MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.", time.GetUtcNow(), state.State.LastKnownLocation);
-                await SaveAsync();
+                await SaveScheduledAsync(assignment.DroneId);
                 await StopRetryingAsync();
                 return;
             }
