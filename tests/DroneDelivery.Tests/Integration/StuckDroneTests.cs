@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Orleans;
+using Orleans.Runtime;
 using DroneDelivery.Tests.Infrastructure;
 
 namespace DroneDelivery.Tests.Integration;
@@ -99,6 +101,42 @@ public sealed class StuckDroneTests(SupervisedClusterFixture fixture) : IClassFi
         var back = await pilot.DroneAsync();
         Assert.Equal("Assigned", back["status"]!.GetValue<string>());
         Assert.Equal(id, back["deliveryId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_drone_holds_its_silence_reminder_only_from_its_assignment_until_it_is_home_again()
+    {
+        var area = TestArea.Next();
+        var home = area.At(0, 0);
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var drone = $"watched-{Guid.NewGuid():N}";
+        await Api.RegisterDroneAsync(ops, drone, home);
+        var pilot = new DronePilot(ops, drone);
+        await pilot.ReportAsync(home, batteryPct: 100, speedMps: 0);
+        Assert.Empty(await RemindersOfAsync(drone));
+
+        var id = await RequestAsync(business, area.At(1, 0), area.At(2, 0), drone);
+        Assert.Equal(["silence-watch"], await RemindersOfAsync(drone));
+        await pilot.ReportAsync(area.At(0.5, 0));
+        await pilot.ReportAsync(area.At(1, 0), droneEvent: "PickedUp");
+        await pilot.ReportAsync(area.At(2, 0));
+        await Eventually.Until(() => StatusAsync(business, id), s => Api.Stage(s) == "Delivered", Patience, "the delivery");
+
+        // Flying home without a mission: still watched.
+        Assert.Equal("Returning", await pilot.StatusAsync());
+        Assert.Equal(["silence-watch"], await RemindersOfAsync(drone));
+        await pilot.ReportAsync(home, batteryPct: 95, speedMps: 0);
+        Assert.Equal("Available", await pilot.StatusAsync());
+        Assert.Empty(await RemindersOfAsync(drone));
+    }
+
+    /// <summary>The drone's reminders as the cluster's reminder table (on Azurite) holds them.</summary>
+    private async Task<string[]> RemindersOfAsync(string droneId)
+    {
+        var table = _cluster.SiloServices.First().GetRequiredService<IReminderTable>();
+        var rows = await table.ReadRows(GrainId.Create("drone", droneId));
+        return [.. rows.Reminders.Select(r => r.ReminderName)];
     }
 
     private static async Task<string> RequestAsync(HttpClient business, GeoPoint pickup, GeoPoint dropoff, string expectedDrone)
