@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using DroneDelivery.Tests.Infrastructure;
 using Orleans;
 using Orleans.Runtime;
-using DroneDelivery.Tests.Infrastructure;
 
 namespace DroneDelivery.Tests.Integration;
 
