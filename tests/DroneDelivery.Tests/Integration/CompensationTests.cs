@@ -98,7 +98,10 @@ public sealed class CompensationTests : IAsyncLifetime
         _faults.FailNextWrite<DroneState>("drone", d => d.Mission is null);
         await Api.ReadAsync(await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, id)), HttpStatusCode.ServiceUnavailable);
         Assert.Equal(0, _faults.Pending);
-        Assert.Equal(id, (await Api.GetAsync(ops, $"/api/drones/{drone}"))["deliveryId"]!.GetValue<string>());
+
+        // The failed release leaves the stored mission, which the drone reloads once its activation is gone.
+        await Eventually.Until(
+            () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"]?.GetValue<string>() == id, Patience, "the drone to hold the stored mission");
         var delivery = await Api.GetAsync(business, $"/api/deliveries/{id}");
         Assert.Equal("Requested", Api.Stage(delivery));
         Assert.Null(delivery["droneId"]);
