@@ -62,6 +62,15 @@ public interface IDeliveryGrain : IGrainWithStringKey
     Task DroneMayBeAvailableAsync();
 
     /// <summary>
+    /// A drone holding this delivery's mission asks whether it still should. Unless this delivery
+    /// is under way with that very drone, the drone is released: it closes the window in which a
+    /// drone accepted the mission but the delivery never stored it (a silo lost, a failed write).
+    /// One-way, like every call from a drone to its delivery.
+    /// </summary>
+    [Alias("CheckDrone"), OneWay]
+    Task CheckDroneAsync(string droneId);
+
+    /// <summary>
     /// Subscribes <paramref name="observer"/> to this delivery's updates when
     /// <paramref name="trackingToken"/> is the delivery's own, and answers where it stands.
     /// The subscription lapses unless renewed within <see cref="TrackingSnapshot.WatchExpiry"/>.

@@ -10,6 +10,13 @@ public interface IPackageGrain : IGrainWithStringKey
     [Alias("Register")]
     Task<PackageDetails> RegisterAsync(PackageRegistration registration);
 
+    /// <summary>
+    /// Undoes the registration made for <paramref name="deliveryId"/>, if the package is still
+    /// that delivery's: the compensation of a delivery that could not be stored. Otherwise nothing.
+    /// </summary>
+    [Alias("Withdraw")]
+    Task WithdrawAsync(string deliveryId);
+
     [Alias("Get"), ReadOnly]
     Task<PackageDetails> GetAsync(string ownerId);
 }

@@ -79,7 +79,7 @@ public sealed partial class DeliveryGrain(
             HasWebhook = hasWebhook,
         };
         RecordWebhookEvent(DeliveryStage.Requested, now);
-        await SaveAsync();
+        await SaveRequestedAsync(packageId);
 
         // The first stage is set here, not by MoveTo; counted once it is stored.
         metrics.StageChanged(DeliveryStage.Requested);
@@ -157,7 +157,7 @@ public sealed partial class DeliveryGrain(
                 state.State.PickupEta = assignment.PickupEta;
                 state.State.DeliveryEta = assignment.DeliveryEta;
                 MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.", time.GetUtcNow(), state.State.LastKnownLocation);
-                await SaveAsync();
+                await SaveScheduledAsync(assignment.DroneId);
                 await StopRetryingAsync();
                 return;
             }

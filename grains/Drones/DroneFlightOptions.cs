@@ -37,6 +37,16 @@ public sealed class DroneFlightOptions
     [Range(0, 100)]
     public double ReserveBatteryPct { get; set; } = 15;
 
+    /// <summary>
+    /// A drone on a mission, or flying home, that sends no fix for this long is taken for lost: it
+    /// becomes Offline, and its delivery is rescheduled (not yet picked up) or fails (picked up).
+    /// Drones parked without a mission are not watched, so they may stay silent. The silence is
+    /// checked by a timer while the drone is active and by a reminder (period: this, but at least
+    /// Orleans' <c>MinimumReminderPeriod</c>) that survives the loss of its silo. Default: 30 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Below this reported speed the ETA uses the cruise speed instead (hovering, taking off). Default: 1 m/s.</summary>
     [Range(0, 100)]
     public double MinimumEtaSpeedMps { get; set; } = 1;

@@ -13,4 +13,13 @@ public sealed partial class DroneGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Drone {DroneId} abandoned delivery {DeliveryId}: {Reason}")]
     private static partial void LogAborted(ILogger logger, string droneId, string deliveryId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Drone {DroneId} went Offline after {Silence} without a fix; its delivery {DeliveryId} was abandoned")]
+    private static partial void LogOffline(ILogger logger, string droneId, TimeSpan silence, string? deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Drone {DroneId}: the silence watch's reminder could not be registered; its timer still watches")]
+    private static partial void LogWatchNotRegistered(ILogger logger, Exception exception, string droneId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Drone {DroneId}: the silence watch's reminder could not be removed; it stops itself at its next tick")]
+    private static partial void LogWatchNotUnregistered(ILogger logger, Exception exception, string droneId);
 }

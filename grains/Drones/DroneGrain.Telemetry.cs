@@ -33,6 +33,7 @@ public sealed partial class DroneGrain
         }
 
         metrics.FixTakenIn();
+        _lastSignOfLife = time.GetUtcNow();
         state.State.LastFixAt = fix.At;
         state.State.Position = fix.Location;
         state.State.BatteryPct = Math.Clamp(fix.BatteryPct, 0, 100);
@@ -110,12 +111,16 @@ public sealed partial class DroneGrain
         Delivery(mission).OnDroneProgressAsync(new DroneProgress(Id, kind, fix.At, fix.Location, pickupEta, deliveryEta, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps)).Ignore();
     }
 
-    /// <summary>After a mission: home, then charged, then available to the scheduler again.</summary>
+    /// <summary>After a mission (or back from silence): home, then charged, then available to the scheduler again.</summary>
     private async Task FollowHomecomingAsync(TelemetryFix fix)
     {
         if (fix.Event == DroneEvent.Fault && state.State.Status != DroneStatus.Maintenance)
         {
             state.State.Status = DroneStatus.Maintenance;
+        }
+        else if (state.State.Status == DroneStatus.Offline)
+        {
+            Rejoin();
         }
         else if (state.State.Status == DroneStatus.Returning && IsHome())
         {

@@ -37,6 +37,7 @@ public sealed partial class DroneGrain(
         await SubscribeToTelemetryAsync();
         var interval = flight.Value.PersistInterval;
         this.RegisterGrainTimer(PersistPositionAsync, new GrainTimerCreationOptions(interval, interval));
+        await ResumeWatchingAsync();
 
         // The scheduler's index is memory only: whenever this drone comes back, say where it is.
         if (Availability() is { } availability)
@@ -105,6 +106,9 @@ public sealed partial class DroneGrain(
 
         state.State.Mission = mission;
         state.State.Status = DroneStatus.Assigned;
+
+        // A drone parked in silence gets the full timeout to start reporting its mission.
+        _lastSignOfLife = time.GetUtcNow();
         await SaveAsync();
         LogAssigned(logger, Id, mission.DeliveryId);
         return true;
@@ -176,13 +180,21 @@ public sealed partial class DroneGrain(
     /// <summary>
     /// Writes a change of the drone; once it is stored, wakes the drone channel's long-polls and
     /// tells the cell's scheduler, which wakes deliveries waiting for a drone when this one is free.
+    /// The drone's supervisor starts before a change that needs it is stored, and stops after one
+    /// that no longer does.
     /// </summary>
     private async Task SaveAsync()
     {
+        await WatchBeforeSavingAsync();
         state.State.Revision++;
         state.State.UpdatedAt = time.GetUtcNow();
         await state.WriteOrDeactivateAsync(this);
         _positionDirty = false;
+        if (!Supervised && (_reminderHeld || _silenceTimer is not null))
+        {
+            await StopWatchingAsync();
+        }
+
         var changed = _changed;
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.TrySetResult();

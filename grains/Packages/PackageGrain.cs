@@ -33,6 +33,14 @@ public sealed class PackageGrain(
         return Details();
     }
 
+    public async Task WithdrawAsync(string deliveryId)
+    {
+        if (state.RecordExists && state.State.DeliveryId == deliveryId)
+        {
+            await state.ClearStateAsync();
+        }
+    }
+
     public Task<PackageDetails> GetAsync(string ownerId) =>
         state.RecordExists && state.State.OwnerId == ownerId
             ? Task.FromResult(Details())

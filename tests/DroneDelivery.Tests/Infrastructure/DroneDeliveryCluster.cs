@@ -47,6 +47,13 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     /// <summary>Attempts at one webhook event before it is given up, unless a cluster sets its own.</summary>
     public const int WebhookMaxAttempts = 4;
 
+    /// <summary>
+    /// Silence after which a drone on a mission is taken for lost. Long enough that tests of the
+    /// shared cluster, which leave assigned drones silent while they look at other things, don't
+    /// see them go Offline; a test of the supervisor gives its own cluster a shorter one.
+    /// </summary>
+    public static TimeSpan DefaultSilenceTimeout { get; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Starts Azurite and the cluster; <paramref name="settings"/> are extra <c>--Key=Value</c> settings for every host.</summary>
     public static Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues = false, params string[] settings) =>
         StartAsync(silos, withQueues, configureHosts: null, settings);
@@ -95,6 +102,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
                 $"--DroneDelivery:Cluster:GatewayPort={FreePort.Next()}",
                 $"--DroneDelivery:Reminders:MinimumReminderPeriod={TimeSpan.FromSeconds(1)}",
                 $"--DroneDelivery:Scheduling:RetryPeriod={DefaultRetryPeriod}",
+                $"--DroneDelivery:Drones:SilenceTimeout={DefaultSilenceTimeout}",
                 $"--DroneDelivery:History:RetryPeriod={TimeSpan.FromSeconds(2)}",
 
                 // Webhook retries within a test's patience; the reminder wakes an outbox within seconds of a restart.
@@ -183,6 +191,29 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
         }
 
         await StopSilosAsync();
+    }
+
+    /// <summary>
+    /// Stops the silo hosting <paramref name="grain"/> the way a crash would: not gracefully, so
+    /// its grains are not deactivated and write nothing; the other silos must find it gone.
+    /// </summary>
+    public async Task KillSiloHostingAsync(IAddressable grain)
+    {
+        var address = await Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
+        var silo = _silos.Single(s => s.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Equals(address));
+        _silos.Remove(silo);
+        using var now = new CancellationTokenSource();
+        await now.CancelAsync();
+        try
+        {
+            await silo.StopAsync(now.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The cancelled token is the point: stop at once.
+        }
+
+        await silo.DisposeAsync();
     }
 
     /// <summary>Stops every silo gracefully and leaves the gateway running without a cluster.</summary>

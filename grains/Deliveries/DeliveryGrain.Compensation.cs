@@ -1,0 +1,77 @@
+using DroneDelivery.GrainInterfaces;
+using Microsoft.Extensions.Logging;
+
+namespace DroneDelivery.Grains.Deliveries;
+
+/// <summary>
+/// The saga's compensations: a step that fails leaves nothing of itself behind. A package
+/// registered for a delivery that could not be stored is withdrawn; a drone that accepted a
+/// mission the delivery could not store is released. Either undo may fail too (storage down):
+/// then repeating the request mends the package (its registration is idempotent), and the
+/// drone's own supervisor asks <see cref="CheckDroneAsync"/> until it is let go.
+/// </summary>
+public sealed partial class DeliveryGrain
+{
+    public async Task CheckDroneAsync(string droneId)
+    {
+        if (state.RecordExists && !IsFinished && state.State.DroneId == droneId)
+        {
+            return;
+        }
+
+        LogStrayDrone(logger, Id, droneId);
+        await GrainFactory.GetGrain<IDroneGrain>(droneId).ReleaseAsync(Id);
+    }
+
+    /// <summary>Stores the request; if that fails, withdraws the package it registered before rethrowing.</summary>
+    private async Task SaveRequestedAsync(string packageId)
+    {
+        try
+        {
+            await SaveAsync();
+        }
+        catch (Exception e)
+        {
+            LogCompensating(logger, e, Id, "withdrawing its package");
+            await UndoAsync(() => GrainFactory.GetGrain<IPackageGrain>(packageId).WithdrawAsync(Id));
+            throw;
+        }
+    }
+
+    /// <summary>Stores the assignment; if that fails, releases the drone that accepted it before rethrowing.</summary>
+    private async Task SaveScheduledAsync(string droneId)
+    {
+        try
+        {
+            await SaveAsync();
+        }
+        catch (Exception e)
+        {
+            LogCompensating(logger, e, Id, $"releasing drone {droneId}");
+            await UndoAsync(() => GrainFactory.GetGrain<IDroneGrain>(droneId).ReleaseAsync(Id));
+            throw;
+        }
+    }
+
+    /// <summary>The caller sees the step's own failure; an undo that fails as well is logged and left to its backstop.</summary>
+    private async Task UndoAsync(Func<Task> undo)
+    {
+        try
+        {
+            await undo();
+        }
+        catch (Exception e)
+        {
+            LogUndoFailed(logger, e, Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} could not be stored; compensating by {Undo}")]
+    private static partial void LogCompensating(ILogger logger, Exception exception, string deliveryId, string undo);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: the compensation failed too; a repeated request or the drone's supervisor will mend it")]
+    private static partial void LogUndoFailed(ILogger logger, Exception exception, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} does not hold drone {DroneId}, which still had its mission; the drone is released")]
+    private static partial void LogStrayDrone(ILogger logger, string deliveryId, string droneId);
+}

@@ -1,0 +1,25 @@
+using Orleans.Storage;
+
+namespace DroneDelivery.Tests.Infrastructure;
+
+/// <summary>The silo's real grain storage, failing the calls a test armed in <see cref="StorageFaults"/>.</summary>
+internal sealed class FaultyGrainStorage(IGrainStorage inner, StorageFaults faults) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+{
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        faults.ThrowIfArmed(grainId, grainState.State, clear: false);
+        return inner.WriteStateAsync(stateName, grainId, grainState);
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        faults.ThrowIfArmed(grainId, grainState.State, clear: true);
+        return inner.ClearStateAsync(stateName, grainId, grainState);
+    }
+
+    // The Azure Table storage creates its table as the silo starts: it must still take part.
+    public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
+}

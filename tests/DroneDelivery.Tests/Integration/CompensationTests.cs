@@ -1,0 +1,123 @@
+using System.Net;
+using System.Net.Http.Json;
+using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Deliveries;
+using DroneDelivery.Grains.Drones;
+using DroneDelivery.Tests.Infrastructure;
+
+namespace DroneDelivery.Tests.Integration;
+
+/// <summary>
+/// A saga step whose write fails leaves nothing assigned or half-created. The failures are armed
+/// on the silo's real storage (Azurite), one write at a time, through <see cref="StorageFaults"/>.
+/// </summary>
+public sealed class CompensationTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly StorageFaults _faults = new();
+    private DroneDeliveryCluster _cluster = null!;
+
+    public async Task InitializeAsync() =>
+        _cluster = await DroneDeliveryCluster.StartAsync(
+            silos: 1, withQueues: false, _faults.InstallOn, $"--DroneDelivery:Drones:SilenceTimeout={SupervisedClusterFixture.SilenceTimeout}");
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task A_request_that_cannot_be_stored_gets_503_and_withdraws_its_package_so_the_packageId_serves_another_delivery()
+    {
+        var area = TestArea.Next();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (first, second, package) = (NewId("dlv"), NewId("dlv"), NewId("pkg"));
+        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Requested);
+
+        var refused = await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, first, package));
+        await Api.ReadAsync(refused, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(0, _faults.Pending);
+        Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(new Uri($"/api/packages/{package}", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(new Uri($"/api/deliveries/{first}", UriKind.Relative))).StatusCode);
+
+        await Api.RequestDeliveryAsync(business, Request(area, second, package));
+        Assert.Equal(second, (await Api.GetAsync(business, $"/api/packages/{package}"))["deliveryId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task When_the_package_cannot_be_withdrawn_either_repeating_the_same_request_mends_the_saga()
+    {
+        var area = TestArea.Next();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (id, package) = (NewId("dlv"), NewId("pkg"));
+        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Requested);
+        _faults.FailNextClear("package");
+
+        await Api.ReadAsync(await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, id, package)), HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(0, _faults.Pending);
+        Assert.Equal(id, (await Api.GetAsync(business, $"/api/packages/{package}"))["deliveryId"]!.GetValue<string>());
+
+        var accepted = await Api.RequestDeliveryAsync(business, Request(area, id, package));
+        Assert.Equal("AwaitingDrone", Api.Stage(accepted));
+        Assert.Equal(package, (await Api.GetAsync(business, $"/api/deliveries/{id}"))["package"]!["packageId"]!.GetValue<string>());
+        Assert.Equal(id, (await Api.GetAsync(business, $"/api/packages/{package}"))["deliveryId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_drone_that_accepted_a_mission_the_delivery_could_not_store_is_released_and_the_repeated_request_gets_it()
+    {
+        var area = TestArea.Next();
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (drone, id) = (NewId("drone"), NewId("dlv"));
+        await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
+        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Scheduled);
+
+        await Api.ReadAsync(await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, id)), HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(0, _faults.Pending);
+        var released = await Api.GetAsync(ops, $"/api/drones/{drone}");
+        Assert.Equal("Available", released["status"]!.GetValue<string>());
+        Assert.Null(released["deliveryId"]);
+        Assert.Equal("Requested", Api.Stage(await Api.GetAsync(business, $"/api/deliveries/{id}")));
+
+        var accepted = await Api.RequestDeliveryAsync(business, Request(area, id));
+        Assert.Equal("Scheduled", Api.Stage(accepted));
+        Assert.Equal(drone, accepted["droneId"]!.GetValue<string>());
+        Assert.Equal(id, (await Api.GetAsync(ops, $"/api/drones/{drone}"))["deliveryId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_drone_left_holding_a_mission_its_delivery_never_stored_is_released_by_its_own_supervisor()
+    {
+        var area = TestArea.Next();
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (drone, id) = (NewId("drone"), NewId("dlv"));
+        await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
+        await using var heartbeat = new DroneHeartbeat(ops, drone, area.At(0, 0));
+
+        // The delivery's Scheduled write fails, and so does the drone's release: the window a lost silo leaves.
+        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Scheduled);
+        _faults.FailNextWrite<DroneState>("drone", d => d.Mission is null);
+        await Api.ReadAsync(await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, id)), HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(0, _faults.Pending);
+
+        // The failed release leaves the stored mission, which the drone reloads once its activation is gone.
+        await Eventually.Until(
+            () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"]?.GetValue<string>() == id, Patience, "the drone to hold the stored mission");
+        var delivery = await Api.GetAsync(business, $"/api/deliveries/{id}");
+        Assert.Equal("Requested", Api.Stage(delivery));
+        Assert.Null(delivery["droneId"]);
+
+        var released = await Eventually.Until(
+            () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"] is null, Patience, "the drone's supervisor to release it");
+        Assert.Equal("Available", released["status"]!.GetValue<string>());
+    }
+
+    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+
+    private static object Request(TestArea area, string deliveryId, string? packageId = null) => new
+    {
+        deliveryId,
+        pickup = area.At(1, 0),
+        dropoff = area.At(3, 0),
+        package = new { packageId, size = "Small", weightKg = 1 },
+    };
+}

@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using DroneDelivery.Tests.Infrastructure;
+using Orleans;
+using Orleans.Runtime;
+
+namespace DroneDelivery.Tests.Integration;
+
+/// <summary>
+/// Drones that stop reporting: each drone's own supervisor (timer and reminder) declares it
+/// Offline, and its delivery is rescheduled or fails, with a milestone saying why.
+/// </summary>
+public sealed class StuckDroneTests(SupervisedClusterFixture fixture) : IClassFixture<SupervisedClusterFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly DroneDeliveryCluster _cluster = fixture.Cluster;
+
+    [Fact]
+    public async Task A_drone_silent_before_pickup_goes_Offline_and_its_delivery_is_flown_to_Delivered_by_another_drone()
+    {
+        var area = TestArea.Next();
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (silent, spare) = ($"silent-{Guid.NewGuid():N}", $"spare-{Guid.NewGuid():N}");
+        await Api.RegisterDroneAsync(ops, silent, area.At(0, 0));
+        var id = await RequestAsync(business, area.At(2, 0), area.At(4, 0), silent);
+        await Api.RegisterDroneAsync(ops, spare, area.At(0, 1));
+        var pilot = new DronePilot(ops, silent);
+        await pilot.ReportAsync(area.At(0.5, 0));
+
+        JsonNode rescheduled;
+        await using (new DroneHeartbeat(ops, spare, area.At(0, 1)))
+        {
+            rescheduled = await Eventually.Until(
+                () => StatusAsync(business, id), s => s["droneId"]?.GetValue<string>() == spare, Patience, "the delivery to get the spare drone");
+        }
+
+        Assert.Equal("Scheduled", Api.Stage(rescheduled));
+        var lost = await pilot.DroneAsync();
+        Assert.Equal("Offline", lost["status"]!.GetValue<string>());
+        Assert.Null(lost["deliveryId"]);
+        var milestones = await MilestonesAsync(business, id);
+        Assert.Equal(["Requested", "Scheduled", "HeadedToPickup", "AwaitingDrone", "Scheduled"], milestones.Select(m => m["stage"]!.GetValue<string>()));
+        Assert.Equal($"Drone {silent} stopped reporting.", milestones[3]["note"]!.GetValue<string>());
+
+        var flyer = new DronePilot(ops, spare);
+        await flyer.ReportAsync(area.At(0.5, 0.5));
+        await flyer.ReportAsync(area.At(2, 0), droneEvent: "PickedUp");
+        await flyer.ReportAsync(area.At(4, 0));
+        var delivered = await Eventually.Until(() => StatusAsync(business, id), s => Api.Stage(s) == "Delivered", Patience, "the spare drone to deliver");
+        Assert.Equal(spare, delivered["droneId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_drone_silent_after_pickup_goes_Offline_and_its_delivery_fails_with_a_milestone_saying_why()
+    {
+        var area = TestArea.Next();
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var drone = $"silent-{Guid.NewGuid():N}";
+        await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
+        var id = await RequestAsync(business, area.At(1, 0), area.At(3, 0), drone);
+        var pilot = new DronePilot(ops, drone);
+        await pilot.ReportAsync(area.At(0.5, 0));
+        await pilot.ReportAsync(area.At(1, 0), droneEvent: "PickedUp");
+
+        await Eventually.Until(() => StatusAsync(business, id), s => Api.Stage(s) == "Failed", Patience, "the delivery to fail");
+        var last = (await MilestonesAsync(business, id))[^1];
+        Assert.Equal("Failed", last["stage"]!.GetValue<string>());
+        Assert.Equal($"Drone {drone} stopped reporting.", last["note"]!.GetValue<string>());
+        var lost = await pilot.DroneAsync();
+        Assert.Equal("Offline", lost["status"]!.GetValue<string>());
+        Assert.Null(lost["deliveryId"]);
+    }
+
+    [Fact]
+    public async Task An_Offline_drone_that_reports_again_rejoins_and_is_assigned_while_a_parked_silent_drone_was_never_Offline()
+    {
+        var area = TestArea.Next();
+        var home = area.At(0, 0);
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (drone, parked) = ($"silent-{Guid.NewGuid():N}", $"parked-{Guid.NewGuid():N}");
+
+        // Parked, with no mission, and too weak for the delivery: silent from here on, and never watched.
+        await Api.RegisterDroneAsync(ops, parked, area.At(0, 0.5), maxPayloadKg: 0.5);
+        await new DronePilot(ops, parked).ReportAsync(area.At(0, 0.5), batteryPct: 100, speedMps: 0);
+        await Api.RegisterDroneAsync(ops, drone, home);
+        var id = await RequestAsync(business, area.At(2, 0), area.At(3, 0), drone);
+        var pilot = new DronePilot(ops, drone);
+        await pilot.ReportAsync(area.At(0.5, 0));
+
+        await Eventually.Until(pilot.StatusAsync, s => s == "Offline", Patience, "the drone to go Offline");
+        Assert.Equal("AwaitingDrone", Api.Stage(await StatusAsync(business, id)));
+        Assert.Equal("Available", await new DronePilot(ops, parked).StatusAsync());
+
+        // Back home and reporting: available again, so the waiting delivery gets it.
+        await using var heartbeat = new DroneHeartbeat(ops, drone, home);
+        var scheduled = await Eventually.Until(
+            () => StatusAsync(business, id), s => Api.Stage(s) == "Scheduled", Patience, "the delivery to get the drone back");
+        Assert.Equal(drone, scheduled["droneId"]!.GetValue<string>());
+        var back = await pilot.DroneAsync();
+        Assert.Equal("Assigned", back["status"]!.GetValue<string>());
+        Assert.Equal(id, back["deliveryId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_drone_holds_its_silence_reminder_only_from_its_assignment_until_it_is_home_again()
+    {
+        var area = TestArea.Next();
+        var home = area.At(0, 0);
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var drone = $"watched-{Guid.NewGuid():N}";
+        await Api.RegisterDroneAsync(ops, drone, home);
+        var pilot = new DronePilot(ops, drone);
+        await pilot.ReportAsync(home, batteryPct: 100, speedMps: 0);
+        Assert.Empty(await RemindersOfAsync(drone));
+
+        var id = await RequestAsync(business, area.At(1, 0), area.At(2, 0), drone);
+        Assert.Equal(["silence-watch"], await RemindersOfAsync(drone));
+        await pilot.ReportAsync(area.At(0.5, 0));
+        await pilot.ReportAsync(area.At(1, 0), droneEvent: "PickedUp");
+        await pilot.ReportAsync(area.At(2, 0));
+        await Eventually.Until(() => StatusAsync(business, id), s => Api.Stage(s) == "Delivered", Patience, "the delivery");
+
+        // Flying home without a mission: still watched.
+        Assert.Equal("Returning", await pilot.StatusAsync());
+        Assert.Equal(["silence-watch"], await RemindersOfAsync(drone));
+        await pilot.ReportAsync(home, batteryPct: 95, speedMps: 0);
+        Assert.Equal("Available", await pilot.StatusAsync());
+        Assert.Empty(await RemindersOfAsync(drone));
+    }
+
+    /// <summary>The drone's reminders as the cluster's reminder table (on Azurite) holds them.</summary>
+    private async Task<string[]> RemindersOfAsync(string droneId)
+    {
+        var table = _cluster.SiloServices.First().GetRequiredService<IReminderTable>();
+        var rows = await table.ReadRows(GrainId.Create("drone", droneId));
+        return [.. rows.Reminders.Select(r => r.ReminderName)];
+    }
+
+    private static async Task<string> RequestAsync(HttpClient business, GeoPoint pickup, GeoPoint dropoff, string expectedDrone)
+    {
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(pickup, dropoff));
+        Assert.Equal("Scheduled", Api.Stage(accepted));
+        Assert.Equal(expectedDrone, accepted["droneId"]!.GetValue<string>());
+        return accepted["deliveryId"]!.GetValue<string>();
+    }
+
+    private static Task<JsonNode> StatusAsync(HttpClient business, string id) => Api.GetAsync(business, $"/api/deliveries/{id}/status");
+
+    private static async Task<JsonNode[]> MilestonesAsync(HttpClient business, string id) =>
+        [.. (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray().Select(m => m!)];
+}
