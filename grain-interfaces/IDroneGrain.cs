@@ -38,6 +38,14 @@ public interface IDroneGrain : IGrainWithStringKey
     Task<DroneChannelState?> WaitForChangeAsync(long? afterVersion, TimeSpan maxWait);
 
     /// <summary>
+    /// The drone's own record of <paramref name="deliveryId"/>: whether it still holds the mission,
+    /// and the changes of phase it reported. A delivery asks when it has heard nothing for a while,
+    /// since those reports go one-way and die with a silo that was stopping.
+    /// </summary>
+    [Alias("GetMissionReports"), ReadOnly]
+    Task<MissionReports> GetMissionReportsAsync(string deliveryId);
+
+    /// <summary>
     /// Takes the drone out of service: at once when it is idle at home, else once it has finished
     /// its mission and come home. It is given no new mission meanwhile.
     /// </summary>

@@ -23,17 +23,27 @@ public sealed partial class DeliveryGrain
         }
 
         var s = state.State;
-        TrackFlight(progress);
-        s.LastKnownLocation = progress.Location;
-        s.PickupEta = progress.PickupEta;
-        s.DeliveryEta = progress.DeliveryEta;
-        s.UpdatedAt = progress.At;
-        _position = new TrackedPosition(progress.DroneId, progress.Location, progress.HeadingDeg, progress.SpeedMps, progress.At);
+        if (_position is null || _position.DroneId != progress.DroneId || progress.At >= _position.At)
+        {
+            // A change of phase asked for again after a missed report is older than the fixes
+            // since: it moves the stage on, but not the drone back.
+            TrackFlight(progress);
+            s.LastKnownLocation = progress.Location;
+            s.PickupEta = progress.PickupEta;
+            s.DeliveryEta = progress.DeliveryEta;
+            s.UpdatedAt = progress.At;
+            _position = new TrackedPosition(progress.DroneId, progress.Location, progress.HeadingDeg, progress.SpeedMps, progress.At);
+        }
+
+        if (progress.Kind == DroneProgressKind.Position)
+        {
+            PublishToWatchers();
+            return;
+        }
+
+        s.LastReportAt = progress.At;
         switch (progress.Kind)
         {
-            case DroneProgressKind.Position:
-                PublishToWatchers();
-                return;
             case DroneProgressKind.TookOff when s.Stage == DeliveryStage.Scheduled:
                 MoveTo(DeliveryStage.HeadedToPickup, "The drone took off for the pickup.", progress.At, progress.Location);
                 break;
@@ -113,7 +123,6 @@ public sealed partial class DeliveryGrain
 
         Finish(DeliveryStage.Cancelled, "Cancelled by the business.", time.GetUtcNow(), state.State.LastKnownLocation);
         await SaveFinishedAsync();
-        await StopRetryingAsync();
         return await GetAsync(ownerId);
     }
 

@@ -121,14 +121,20 @@ public sealed partial class DeliveryGrain(
             return;
         }
 
-        if (!state.RecordExists || !IsUnscheduled)
+        if (!state.RecordExists || IsFinished)
         {
-            // The saga has moved past scheduling; the reminder outlived an unregister that failed.
+            // The saga is over; the reminder outlived an unregister that failed.
             await StopRetryingAsync();
             return;
         }
 
-        await TryScheduleAsync();
+        if (IsUnscheduled)
+        {
+            await TryScheduleAsync();
+            return;
+        }
+
+        await CatchUpWithDroneAsync();
     }
 
     /// <summary>Asks the pickup cell's scheduler, then its neighbours', for a drone.</summary>
@@ -158,7 +164,6 @@ public sealed partial class DeliveryGrain(
                 state.State.DeliveryEta = assignment.DeliveryEta;
                 MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.", time.GetUtcNow(), state.State.LastKnownLocation);
                 await SaveScheduledAsync(assignment.DroneId);
-                await StopRetryingAsync();
                 return;
             }
         }
@@ -202,7 +207,10 @@ public sealed partial class DeliveryGrain(
         metrics.StageChanged(stage);
     }
 
-    /// <summary>The durable backstop of every unscheduled delivery: a reminder that retries until it has a drone.</summary>
+    /// <summary>
+    /// The durable backstop of every unfinished delivery: a reminder that retries until it has a
+    /// drone, then asks the drone for any report it missed, until the delivery is finished.
+    /// </summary>
     private async Task StartRetryingAsync()
     {
         var retry = options.Value.RetryPeriod;

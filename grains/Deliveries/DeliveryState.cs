@@ -45,4 +45,7 @@ public sealed class DeliveryState
 
     /// <summary>Every stage change as its webhook tells it, stored with the stage itself so none can be lost between the two.</summary>
     [Id(21)] public List<WebhookEvent> WebhookEvents { get; set; } = [];
+
+    /// <summary>Time of the last change of phase taken from the drone; a report asked for again is applied only if newer.</summary>
+    [Id(22)] public DateTimeOffset? LastReportAt { get; set; }
 }

@@ -149,7 +149,8 @@ public sealed partial class DroneGrain : IRemindable
             // Told before the drone stores its Offline state: should that write fail, the drone
             // reloads its mission, and its next check finds the delivery gone elsewhere.
             var reason = $"Drone {Id} stopped reporting.";
-            Delivery(mission).OnDroneProgressAsync(new DroneProgress(Id, DroneProgressKind.Aborted, time.GetUtcNow(), state.State.Position!, null, null, reason)).Ignore();
+            var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, time.GetUtcNow(), state.State.Position!, null, null, reason));
+            Delivery(mission).OnDroneProgressAsync(progress).Ignore();
         }
 
         state.State.Mission = null;

@@ -102,13 +102,15 @@ public sealed partial class DroneGrain
             (pickupEta, deliveryEta) = (null, fix.At);
         }
 
+        var progress = new DroneProgress(Id, kind, fix.At, fix.Location, pickupEta, deliveryEta, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps);
         if (kind != DroneProgressKind.Position)
         {
+            Remember(mission.DeliveryId, progress);
             await SaveAsync();
             LogPhase(logger, Id, mission.DeliveryId, kind);
         }
 
-        Delivery(mission).OnDroneProgressAsync(new DroneProgress(Id, kind, fix.At, fix.Location, pickupEta, deliveryEta, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps)).Ignore();
+        Delivery(mission).OnDroneProgressAsync(progress).Ignore();
     }
 
     /// <summary>After a mission (or back from silence): home, then charged, then available to the scheduler again.</summary>
@@ -146,9 +148,10 @@ public sealed partial class DroneGrain
             state.State.Status = DroneStatus.Maintenance;
         }
 
+        var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, fix.At, fix.Location, null, null, reason, fix.HeadingDeg, fix.SpeedMps));
         await SaveAsync();
         LogAborted(logger, Id, mission.DeliveryId, reason);
-        Delivery(mission).OnDroneProgressAsync(new DroneProgress(Id, DroneProgressKind.Aborted, fix.At, fix.Location, null, null, reason, fix.HeadingDeg, fix.SpeedMps)).Ignore();
+        Delivery(mission).OnDroneProgressAsync(progress).Ignore();
     }
 
     /// <summary>True once the drone has been at the pickup and is moving away from it: it has the package.</summary>

@@ -27,6 +27,11 @@ public sealed partial class DroneGrain(
     // Completed, and replaced, whenever the drone's version changes: wakes the channel's long-polls.
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    // The channel's view as last stored. The long-poll interleaves with the drone's turns, so reading
+    // the live state could show a revision whose write then fails; the drone, reloaded, would give
+    // that number to another change, which the channel would take for one it had already seen.
+    private DroneChannelState? _stored;
+
     private string Id => this.GetPrimaryKeyString();
 
     /// <summary>Registered and not retired: a drone of the fleet.</summary>
@@ -34,6 +39,7 @@ public sealed partial class DroneGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _stored = StoredChannelState();
         await SubscribeToTelemetryAsync();
         var interval = flight.Value.PersistInterval;
         this.RegisterGrainTimer(PersistPositionAsync, new GrainTimerCreationOptions(interval, interval));
@@ -146,15 +152,18 @@ public sealed partial class DroneGrain(
 
     public async Task<DroneChannelState?> WaitForChangeAsync(long? afterVersion, TimeSpan maxWait)
     {
-        if (InFleet && afterVersion == state.State.Revision)
+        if (_stored is { } stored && afterVersion == stored.Version)
         {
             await Task.WhenAny(_changed.Task, Task.Delay(maxWait, time));
         }
 
-        return InFleet
-            ? new DroneChannelState(Id, state.State.Revision, state.State.Status, state.State.Spec!.HomeBase, state.State.Mission)
-            : null;
+        return _stored;
     }
+
+    /// <summary>What the drone channel shows: the stored state only, never a change whose write may yet fail.</summary>
+    private DroneChannelState? StoredChannelState() => InFleet
+        ? new DroneChannelState(Id, state.State.Revision, state.State.Status, state.State.Spec!.HomeBase, state.State.Mission)
+        : null;
 
     public Task<DroneDetails> GetAsync() =>
         InFleet ? Task.FromResult(Details()) : throw DomainException.NotFound("The drone");
@@ -190,6 +199,7 @@ public sealed partial class DroneGrain(
         state.State.UpdatedAt = time.GetUtcNow();
         await state.WriteOrDeactivateAsync(this);
         _positionDirty = false;
+        _stored = StoredChannelState();
         if (!Supervised && (_reminderHeld || _silenceTimer is not null))
         {
             await StopWatchingAsync();

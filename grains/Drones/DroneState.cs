@@ -29,4 +29,10 @@ public sealed class DroneState
 
     /// <summary>Retired from the fleet: out of the scheduler and the fleet list, its record kept for history.</summary>
     [Id(11)] public bool Retired { get; set; }
+
+    /// <summary>
+    /// The last changes of phase reported to deliveries, newest last, stored with the change
+    /// itself: a report is sent one-way after the write, and a delivery that missed it asks again.
+    /// </summary>
+    [Id(12)] public List<MissionReport> Reports { get; set; } = [];
 }

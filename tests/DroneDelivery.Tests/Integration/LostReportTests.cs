@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Tests.Infrastructure;
+using Orleans;
+
+namespace DroneDelivery.Tests.Integration;
+
+/// <summary>
+/// A drone's reports of pickup and arrival go to its delivery one-way and can be lost with a
+/// silo. The delivery's reminder asks the drone for what it missed, so it still finishes.
+/// </summary>
+public sealed class LostReportTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly ProgressReportDropper _dropper = new();
+    private DroneDeliveryCluster _cluster = null!;
+
+    public async Task InitializeAsync() =>
+        _cluster = await DroneDeliveryCluster.StartAsync(
+            silos: 1,
+            withQueues: false,
+            builder => builder.Services.AddSingleton<IIncomingGrainCallFilter>(_dropper),
+            $"--DroneDelivery:Scheduling:RetryPeriod={TimeSpan.FromSeconds(2)}");
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task A_delivery_that_never_heard_of_pickup_and_arrival_catches_up_with_its_drone_and_is_Delivered()
+    {
+        var area = TestArea.Next();
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var drone = $"unheard-{Guid.NewGuid():N}";
+        await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(area.At(1, 0), area.At(2, 0)));
+        Assert.Equal(drone, accepted["droneId"]!.GetValue<string>());
+        var id = accepted["deliveryId"]!.GetValue<string>();
+        _dropper.Drop(id, DroneProgressKind.PickedUp);
+        _dropper.Drop(id, DroneProgressKind.ArrivedAtDropoff);
+
+        var pilot = new DronePilot(ops, drone);
+        await pilot.ReportAsync(area.At(0.5, 0));
+        await pilot.ReportAsync(area.At(1, 0), droneEvent: "PickedUp");
+        await pilot.ReportAsync(area.At(2, 0));
+        Assert.Equal("Returning", await pilot.StatusAsync());
+
+        var delivered = await Eventually.Until(
+            () => Api.GetAsync(business, $"/api/deliveries/{id}/status"), s => Api.Stage(s) == "Delivered", Patience, "the delivery to catch up with its drone");
+        Assert.Equal(2, _dropper.Dropped);
+        Assert.Null(delivered["deliveryEta"]);
+        var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray().Select(m => m!["stage"]!.GetValue<string>());
+        Assert.Equal(["Requested", "Scheduled", "HeadedToPickup", "HeadedToDropoff", "Delivered"], milestones);
+    }
+
+    [Fact]
+    public async Task A_delivery_that_missed_its_drone_giving_it_up_learns_it_and_is_scheduled_on_another()
+    {
+        var area = TestArea.Next();
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (first, second) = ($"forgetful-{Guid.NewGuid():N}", $"second-{Guid.NewGuid():N}");
+        await Api.RegisterDroneAsync(ops, first, area.At(0, 0));
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(area.At(1, 0), area.At(2, 0)));
+        Assert.Equal(first, accepted["droneId"]!.GetValue<string>());
+        var id = accepted["deliveryId"]!.GetValue<string>();
+
+        // The drone's abandonment is lost: it is back in service, and the delivery still names it.
+        _dropper.Drop(id, DroneProgressKind.Aborted);
+        var pilot = new DronePilot(ops, first);
+        await pilot.ReportAsync(area.At(0, 0), batteryPct: 10, speedMps: 0);
+        await Api.RegisterDroneAsync(ops, second, area.At(0, 1));
+
+        var rescheduled = await Eventually.Until(
+            () => Api.GetAsync(business, $"/api/deliveries/{id}/status"),
+            s => s["droneId"]?.GetValue<string>() is { } d && d != first,
+            Patience,
+            "the delivery to learn its drone gave it up");
+        Assert.Equal(1, _dropper.Dropped);
+        Assert.Equal("Scheduled", Api.Stage(rescheduled));
+        var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray().Select(m => m!).ToArray();
+        Assert.Equal(["Requested", "Scheduled", "AwaitingDrone", "Scheduled"], milestones.Select(m => m["stage"]!.GetValue<string>()));
+        Assert.Contains("battery", milestones[2]["note"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
