@@ -67,6 +67,7 @@ public sealed partial class DroneGrain
             return;
         }
 
+        var missedPickup = MissedPickup(fix, mission);
         var kind = DroneProgressKind.Position;
         switch (state.State.Status)
         {
@@ -105,9 +106,19 @@ public sealed partial class DroneGrain
         var progress = new DroneProgress(Id, kind, fix.At, fix.Location, pickupEta, deliveryEta, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps);
         if (kind != DroneProgressKind.Position)
         {
+            if (missedPickup is not null)
+            {
+                Remember(mission.DeliveryId, missedPickup);
+            }
+
             Remember(mission.DeliveryId, progress);
             await SaveAsync();
             LogPhase(logger, Id, mission.DeliveryId, kind);
+        }
+
+        if (missedPickup is not null)
+        {
+            Delivery(mission).OnDroneProgressAsync(missedPickup).Ignore();
         }
 
         Delivery(mission).OnDroneProgressAsync(progress).Ignore();
@@ -152,6 +163,25 @@ public sealed partial class DroneGrain
         await SaveAsync();
         LogAborted(logger, Id, mission.DeliveryId, reason);
         Delivery(mission).OnDroneProgressAsync(progress).Ignore();
+    }
+
+    /// <summary>
+    /// A drone at the drop-off that never reported the pickup: the fixes that showed it were lost
+    /// (a silo died with its queue, or the drone's activation with what it had seen). It has the
+    /// package, so it is moved on to HeadedToDropoff here and the pickup is reported with this fix.
+    /// </summary>
+    private DroneProgress? MissedPickup(TelemetryFix fix, Mission mission)
+    {
+        var geofence = flight.Value.GeofenceMeters;
+        if (state.State.Status is not (DroneStatus.Assigned or DroneStatus.HeadedToPickup)
+            || !(fix.Event == DroneEvent.Delivered || Within(mission.Dropoff, geofence))
+            || Within(mission.Pickup, geofence))
+        {
+            return null;
+        }
+
+        state.State.Status = DroneStatus.HeadedToDropoff;
+        return new DroneProgress(Id, DroneProgressKind.PickedUp, fix.At, fix.Location, null, fix.At, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps);
     }
 
     /// <summary>True once the drone has been at the pickup and is moving away from it: it has the package.</summary>

@@ -6,8 +6,9 @@ using Orleans;
 namespace DroneDelivery.Tests.Integration;
 
 /// <summary>
-/// A drone's reports of pickup and arrival go to its delivery one-way and can be lost with a
-/// silo. The delivery's reminder asks the drone for what it missed, so it still finishes.
+/// What a dying silo can lose: a drone's reports to its delivery, which go one-way (the delivery's
+/// reminder asks the drone for what it missed), and the fixes in its stream queue (a drone at the
+/// drop-off that never saw its pickup still finishes the delivery).
 /// </summary>
 public sealed class LostReportTests : IAsyncLifetime
 {
@@ -80,5 +81,28 @@ public sealed class LostReportTests : IAsyncLifetime
         var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray().Select(m => m!).ToArray();
         Assert.Equal(["Requested", "Scheduled", "AwaitingDrone", "Scheduled"], milestones.Select(m => m["stage"]!.GetValue<string>()));
         Assert.Contains("battery", milestones[2]["note"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_drone_whose_pickup_fixes_were_lost_still_delivers_when_it_reports_from_the_drop_off()
+    {
+        var area = TestArea.Next();
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var drone = $"unseen-pickup-{Guid.NewGuid():N}";
+        await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(area.At(1, 0), area.At(2, 0)));
+        Assert.Equal(drone, accepted["droneId"]!.GetValue<string>());
+        var id = accepted["deliveryId"]!.GetValue<string>();
+
+        var pilot = new DronePilot(ops, drone);
+        await pilot.ReportAsync(area.At(0.5, 0));
+        await pilot.ReportAsync(area.At(2, 0));
+
+        await Eventually.Until(
+            () => Api.GetAsync(business, $"/api/deliveries/{id}/status"), s => Api.Stage(s) == "Delivered", Patience, "the delivery to be Delivered");
+        Assert.Equal("Returning", await pilot.StatusAsync());
+        var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray().Select(m => m!["stage"]!.GetValue<string>());
+        Assert.Equal(["Requested", "Scheduled", "HeadedToPickup", "HeadedToDropoff", "Delivered"], milestones);
     }
 }
