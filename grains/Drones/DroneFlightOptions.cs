@@ -42,10 +42,13 @@ public sealed class DroneFlightOptions
     /// becomes Offline, and its delivery is rescheduled (not yet picked up) or fails (picked up).
     /// Drones parked without a mission are not watched, so they may stay silent. The silence is
     /// checked by a timer while the drone is active and by a reminder (period: this, but at least
-    /// Orleans' <c>MinimumReminderPeriod</c>) that survives the loss of its silo. Default: 30 seconds.
+    /// Orleans' <c>MinimumReminderPeriod</c>) that survives the loss of its silo. Keep it well
+    /// above the cluster's recovery from a lost silo (30 to 45 s measured by the soak), during
+    /// which the fixes of drones whose stream queue was on that silo don't arrive; a shorter one
+    /// fails deliveries whose drones are flying fine. Default: 90 seconds.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(90);
 
     /// <summary>Below this reported speed the ETA uses the cruise speed instead (hovering, taking off). Default: 1 m/s.</summary>
     [Range(0, 100)]
