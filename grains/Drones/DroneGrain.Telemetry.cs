@@ -198,7 +198,7 @@ public sealed partial class DroneGrain
     /// <summary>Writes position and battery if they changed since the last write: at most once per interval, never per fix.</summary>
     private async Task PersistPositionAsync(CancellationToken cancellationToken)
     {
-        if (_positionDirty && state.RecordExists)
+        if (_positionDirty && state.RecordExists && !_discarded)
         {
             await state.WriteStateAsync(cancellationToken);
             _positionDirty = false;

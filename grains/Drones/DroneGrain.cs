@@ -32,6 +32,9 @@ public sealed partial class DroneGrain(
     // that number to another change, which the channel would take for one it had already seen.
     private DroneChannelState? _stored;
 
+    // A save failed: this activation's state differs from what is stored and is never written again.
+    private bool _discarded;
+
     private string Id => this.GetPrimaryKeyString();
 
     /// <summary>Registered and not retired: a drone of the fleet.</summary>
@@ -54,7 +57,7 @@ public sealed partial class DroneGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_positionDirty && state.RecordExists)
+        if (_positionDirty && state.RecordExists && !_discarded)
         {
             await state.WriteStateAsync(cancellationToken);
         }
@@ -197,7 +200,18 @@ public sealed partial class DroneGrain(
         await WatchBeforeSavingAsync();
         state.State.Revision++;
         state.State.UpdatedAt = time.GetUtcNow();
-        await state.WriteOrDeactivateAsync(this);
+        try
+        {
+            await state.WriteOrDeactivateAsync(this);
+        }
+        catch
+        {
+            // The activation is going and holds a change that was never stored: the position
+            // writes must not store it later behind its caller's back.
+            _discarded = true;
+            throw;
+        }
+
         _positionDirty = false;
         _stored = StoredChannelState();
         if (!Supervised && (_reminderHeld || _silenceTimer is not null))
