@@ -29,6 +29,15 @@ public interface IDroneGrain : IGrainWithStringKey
     Task ReleaseAsync(string deliveryId);
 
     /// <summary>
+    /// A fix that carries an event (PickedUp, Delivered, Fault), taken in the drone's turn; a change
+    /// of phase it makes is stored before this returns. Events come this way rather than on the
+    /// telemetry stream: a stream queue can be lost with its silo, and while a lost position is
+    /// superseded by the next fix, a lost event is not. A fix older than the drone's latest is ignored.
+    /// </summary>
+    [Alias("ReportEvent")]
+    Task ReportEventAsync(TelemetryFix fix);
+
+    /// <summary>
     /// The drone channel's long-poll: answers at once when the drone's version differs from
     /// <paramref name="afterVersion"/>, else when it changes or <paramref name="maxWait"/> passes.
     /// Null for a drone never registered. Interleaves: it only reads, and must not hold up the

@@ -24,7 +24,12 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
         return [.. fixes.Select((f, i) => (f, i)).Where(x => unknown.Contains(x.f.DroneId)).Select(x => x.i)];
     }
 
-    /// <summary>Publishes each drone's fixes in order; drones in parallel.</summary>
+    /// <summary>
+    /// Publishes each drone's fixes in order; drones in parallel. A fix with an event goes to the
+    /// drone itself and is awaited until stored: a stream queue may die with its silo, and an
+    /// event (picked up, delivered) is not superseded by the next fix the way a position is. So a
+    /// batch is accepted only once its events are taken in, and a refused one is sent again.
+    /// </summary>
     public async Task PublishAsync(IReadOnlyList<TelemetryFix> fixes)
     {
         var provider = client.GetStreamProvider(TelemetryStreams.ProviderName);
@@ -33,7 +38,7 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
             var stream = provider.GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, drone.Key));
             foreach (var fix in drone.OrderBy(f => f.At))
             {
-                await stream.OnNextAsync(fix);
+                await (fix.Event is null ? stream.OnNextAsync(fix) : client.GetGrain<IDroneGrain>(drone.Key).ReportEventAsync(fix));
             }
         }));
     }

@@ -24,6 +24,8 @@ public sealed partial class DroneGrain
         await stream.SubscribeAsync((fix, _) => OnFixAsync(fix));
     }
 
+    public Task ReportEventAsync(TelemetryFix fix) => OnFixAsync(fix);
+
     private async Task OnFixAsync(TelemetryFix fix)
     {
         // Fixes can arrive late or twice; only a newer one says anything new.

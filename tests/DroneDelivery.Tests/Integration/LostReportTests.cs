@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.Tests.Infrastructure;
@@ -8,19 +10,22 @@ namespace DroneDelivery.Tests.Integration;
 /// <summary>
 /// What a dying silo can lose: a drone's reports to its delivery, which go one-way (the delivery's
 /// reminder asks the drone for what it missed), and the fixes in its stream queue (a drone at the
-/// drop-off that never saw its pickup still finishes the delivery).
+/// drop-off that never saw its pickup still finishes the delivery, and events never ride the stream).
 /// </summary>
 public sealed class LostReportTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly ProgressReportDropper _dropper = new();
+    private readonly StreamFixDropper _streamDropper = new();
     private DroneDeliveryCluster _cluster = null!;
 
     public async Task InitializeAsync() =>
         _cluster = await DroneDeliveryCluster.StartAsync(
             silos: 1,
             withQueues: false,
-            builder => builder.Services.AddSingleton<IIncomingGrainCallFilter>(_dropper),
+            builder => builder.Services
+                .AddSingleton<IIncomingGrainCallFilter>(_dropper)
+                .AddSingleton<IIncomingGrainCallFilter>(_streamDropper),
             $"--DroneDelivery:Scheduling:RetryPeriod={TimeSpan.FromSeconds(2)}");
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
@@ -104,5 +109,39 @@ public sealed class LostReportTests : IAsyncLifetime
         Assert.Equal("Returning", await pilot.StatusAsync());
         var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray().Select(m => m!["stage"]!.GetValue<string>());
         Assert.Equal(["Requested", "Scheduled", "HeadedToPickup", "HeadedToDropoff", "Delivered"], milestones);
+    }
+
+    [Fact]
+    public async Task A_drone_whose_stream_loses_every_fix_still_delivers_because_its_PickedUp_and_Delivered_events_reach_it_directly()
+    {
+        var area = TestArea.Next();
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var drone = $"lost-stream-{Guid.NewGuid():N}";
+        await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(area.At(1, 0), area.At(2, 0)));
+        Assert.Equal(drone, accepted["droneId"]!.GetValue<string>());
+        var id = accepted["deliveryId"]!.GetValue<string>();
+
+        // Its stream dies: the take-off fix is accepted, then lost on the way to the drone.
+        _streamDropper.Drop(drone);
+        var takeOff = await ops.PostAsJsonAsync("/api/telemetry", new[]
+        {
+            new { droneId = drone, at = DateTimeOffset.UtcNow, lat = area.At(0.5, 0).Lat, lon = area.At(0.5, 0).Lon, alt = 100.0, speedMps = 15.0, headingDeg = 0.0, batteryPct = 90.0 },
+        });
+        await Api.ReadAsync(takeOff, HttpStatusCode.Accepted);
+        await Eventually.Until(() => Task.FromResult(_streamDropper.Dropped), n => n > 0, Patience, "the take-off fix to be lost");
+        Assert.Equal("Assigned", await new DronePilot(ops, drone).StatusAsync());
+
+        var pilot = new DronePilot(ops, drone);
+        await pilot.ReportAsync(area.At(1, 0), droneEvent: "PickedUp");
+        await pilot.ReportAsync(area.At(2, 0), droneEvent: "Delivered");
+
+        // The drone took the events in before the gateway answered; it tells its delivery one-way.
+        Assert.Equal("Returning", await pilot.StatusAsync());
+        await Eventually.Until(
+            () => Api.GetAsync(business, $"/api/deliveries/{id}/status"), s => Api.Stage(s) == "Delivered", Patience, "the delivery to be Delivered");
+        var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray().Select(m => m!["stage"]!.GetValue<string>());
+        Assert.Equal(["Requested", "Scheduled", "HeadedToDropoff", "Delivered"], milestones);
     }
 }
