@@ -10,7 +10,9 @@ namespace DroneDelivery.Grains.Drones;
 /// drone is active; a reminder, registered before the drone stores a state that needs watching,
 /// brings it back on another silo if its own dies. Silent for
 /// <see cref="DroneFlightOptions.SilenceTimeout"/>, the drone is Offline and abandons its mission;
-/// it rejoins with its next fix. Parked drones without a mission hold neither timer nor reminder.
+/// it rejoins with its next fix. A drone that keeps reporting from its base, standing still, in
+/// the middle of a mission it flew out for, is as silent about that mission: it abandons it too,
+/// but stays in service. Parked drones without a mission hold neither timer nor reminder.
 /// The reminder's tick also asks the delivery whether it still has this drone, which releases a
 /// drone whose assignment the delivery never stored.
 /// </summary>
@@ -144,20 +146,31 @@ public sealed partial class DroneGrain : IRemindable
         }
 
         var mission = state.State.Mission;
+        var parked = _parkedAtBase && mission is not null;
         if (mission is not null)
         {
-            // Told before the drone stores its Offline state: should that write fail, the drone
+            // Told before the drone stores its new state: should that write fail, the drone
             // reloads its mission, and its next check finds the delivery gone elsewhere.
-            var reason = $"Drone {Id} stopped reporting.";
+            var reason = parked ? $"Drone {Id} is back at its base without finishing the delivery." : $"Drone {Id} stopped reporting.";
             var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, time.GetUtcNow(), state.State.Position!, null, null, reason));
             Delivery(mission).OnDroneProgressAsync(progress).Ignore();
         }
 
         state.State.Mission = null;
         state.State.AwaitingConfirmation = false;
-        state.State.Status = DroneStatus.Offline;
+
+        // A drone heard from at its base is not lost: it is back in service as its charge allows.
+        state.State.Status = parked ? HomeStatus() : DroneStatus.Offline;
         await SaveAsync();
-        LogOffline(logger, Id, silent, mission?.DeliveryId);
+        if (parked)
+        {
+            LogParkedMidMission(logger, Id, silent, mission!.DeliveryId);
+        }
+        else
+        {
+            LogOffline(logger, Id, silent, mission?.DeliveryId);
+        }
+
         return false;
     }
 

@@ -17,6 +17,9 @@ public sealed partial class DroneGrain
     private bool _positionDirty;
     private bool _wasAtPickup;
 
+    // The last fix showed the drone standing at its base in the middle of a mission.
+    private bool _parkedAtBase;
+
     private async Task SubscribeToTelemetryAsync()
     {
         var stream = this.GetStreamProvider(TelemetryStreams.ProviderName)
@@ -35,12 +38,19 @@ public sealed partial class DroneGrain
         }
 
         metrics.FixTakenIn();
-        _lastSignOfLife = time.GetUtcNow();
         state.State.LastFixAt = fix.At;
         state.State.Position = fix.Location;
         state.State.BatteryPct = Math.Clamp(fix.BatteryPct, 0, 100);
         _positionDirty = true;
         _headingDeg = fix.HeadingDeg;
+
+        // A drone standing at its base says nothing of the mission it flew out for: its silence
+        // about that mission runs on, and the supervisor ends the mission when it has lasted.
+        _parkedAtBase = ParkedAtBaseMidMission(fix);
+        if (!_parkedAtBase)
+        {
+            _lastSignOfLife = time.GetUtcNow();
+        }
 
         if (state.State.Mission is { } mission)
         {
@@ -184,6 +194,22 @@ public sealed partial class DroneGrain
 
         state.State.Status = DroneStatus.HeadedToDropoff;
         return new DroneProgress(Id, DroneProgressKind.PickedUp, fix.At, fix.Location, null, fix.At, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps);
+    }
+
+    /// <summary>
+    /// Back at its base and standing still while it holds a mission it had flown out for: it no
+    /// longer flies that mission (it may have finished it with events that never arrived, or
+    /// given it up), so its fixes are no sign of the mission's life.
+    /// </summary>
+    private bool ParkedAtBaseMidMission(TelemetryFix fix)
+    {
+        var geofence = flight.Value.GeofenceMeters;
+        return state.State.Mission is { } mission
+            && state.State.Status is DroneStatus.HeadedToPickup or DroneStatus.HeadedToDropoff
+            && fix.SpeedMps < flight.Value.MinimumEtaSpeedMps
+            && IsHome()
+            && !Within(mission.Pickup, geofence)
+            && !Within(mission.Dropoff, geofence);
     }
 
     /// <summary>True once the drone has been at the pickup and is moving away from it: it has the package.</summary>

@@ -104,6 +104,41 @@ public sealed class StuckDroneTests(SupervisedClusterFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_drone_standing_at_its_base_in_the_middle_of_a_mission_gives_it_up_stays_in_service_and_another_drone_flies_it()
+    {
+        var area = TestArea.Next();
+        var home = area.At(0, 0);
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (drone, spare) = ($"home-again-{Guid.NewGuid():N}", $"spare-{Guid.NewGuid():N}");
+        await Api.RegisterDroneAsync(ops, drone, home);
+        var id = await RequestAsync(business, area.At(2, 0), area.At(4, 0), drone);
+        await Api.RegisterDroneAsync(ops, spare, area.At(0, 1));
+        var pilot = new DronePilot(ops, drone);
+        await pilot.ReportAsync(area.At(0.5, 0));
+        Assert.Equal("HeadedToPickup", await pilot.StatusAsync());
+
+        // Back at its base, standing still and reporting, as a drone that lost track of its
+        // mission would: never silent, yet no longer flying the delivery. Low on charge, so
+        // the delivery goes to the spare rather than back to it.
+        JsonNode rescheduled;
+        await using (new DroneHeartbeat(ops, drone, home, batteryPct: 40))
+        await using (new DroneHeartbeat(ops, spare, area.At(0, 1)))
+        {
+            rescheduled = await Eventually.Until(
+                () => StatusAsync(business, id), s => s["droneId"]?.GetValue<string>() == spare, Patience, "the delivery to get the spare drone");
+        }
+
+        Assert.Equal("Scheduled", Api.Stage(rescheduled));
+        var back = await pilot.DroneAsync();
+        Assert.Equal("Charging", back["status"]!.GetValue<string>());
+        Assert.Null(back["deliveryId"]);
+        var milestones = await MilestonesAsync(business, id);
+        Assert.Equal(["Requested", "Scheduled", "HeadedToPickup", "AwaitingDrone", "Scheduled"], milestones.Select(m => m["stage"]!.GetValue<string>()));
+        Assert.Equal($"Drone {drone} is back at its base without finishing the delivery.", milestones[3]["note"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_drone_holds_its_silence_reminder_only_from_its_assignment_until_it_is_home_again()
     {
         var area = TestArea.Next();
