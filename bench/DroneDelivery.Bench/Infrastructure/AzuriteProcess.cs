@@ -17,6 +17,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     private readonly int _port = FreePort.Next();
     private Process? _process;
 
+    /// <summary>The table service's port on loopback.</summary>
+    public int Port => _port;
+
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};TableEndpoint=http://127.0.0.1:{_port}/devstoreaccount1;";
 

@@ -29,6 +29,9 @@ public sealed class BenchSystem : IAsyncDisposable
 
     public string StorageConnectionString => _storage.ConnectionString;
 
+    /// <summary>The port of this system's Azurite, to tell its requests from any other's.</summary>
+    public int StoragePort => _storage.Port;
+
     public Uri GatewayAddress { get; private set; } = null!;
 
     /// <summary>The gateway's own cluster client, for ceilings measured without HTTP.</summary>
