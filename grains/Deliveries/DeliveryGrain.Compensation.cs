@@ -1,4 +1,5 @@
 using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Model;
 using Microsoft.Extensions.Logging;
 
 namespace DroneDelivery.Grains.Deliveries;
@@ -23,15 +24,39 @@ public sealed partial class DeliveryGrain
         await GrainFactory.GetGrain<IDroneGrain>(droneId).ReleaseAsync(Id);
     }
 
-    /// <summary>Stores the request; if that fails, withdraws the package it registered before rethrowing.</summary>
-    private async Task SaveRequestedAsync(string packageId)
+    /// <summary>
+    /// The request's steps after its package, ending in the delivery's one write: the saga's
+    /// reminder first, so nothing of the delivery is ever stored without it; then a drone, if one
+    /// is free; then the delivery, Scheduled or AwaitingDrone. Should a step fail, the drone that
+    /// accepted and the package are let go before the caller sees the failure. A reminder left
+    /// behind finds no delivery at its first tick and removes itself.
+    /// </summary>
+    private async Task StoreRequestAsync(string packageId)
     {
+        Assignment? assignment = null;
         try
         {
+            await StartRetryingAsync();
+            assignment = await FindDroneAsync();
+            if (assignment is not null)
+            {
+                TakeDrone(assignment);
+            }
+            else
+            {
+                WaitForDrone();
+            }
+
             await SaveAsync();
         }
         catch (Exception e)
         {
+            if (assignment is not null)
+            {
+                LogCompensating(logger, e, Id, $"releasing drone {assignment.DroneId}");
+                await UndoAsync(() => GrainFactory.GetGrain<IDroneGrain>(assignment.DroneId).ReleaseAsync(Id));
+            }
+
             LogCompensating(logger, e, Id, "withdrawing its package");
             await UndoAsync(() => GrainFactory.GetGrain<IPackageGrain>(packageId).WithdrawAsync(Id));
             throw;

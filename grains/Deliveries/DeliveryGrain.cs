@@ -13,11 +13,11 @@ using Microsoft.Extensions.Options;
 namespace DroneDelivery.Grains.Deliveries;
 
 /// <summary>
-/// Runs one delivery as a saga. Each step is persisted before the next begins, and a reminder
-/// stands behind every step that may not finish, so a delivery accepted with 202 moves on even if
-/// its silo dies: the package is registered, then the stage is Requested (stored), then a drone is
-/// sought; with none free the delivery waits in AwaitingDrone until a scheduler wakes it or the
-/// reminder fires.
+/// Runs one delivery as a saga. A reminder stands behind every step that may not finish, so a
+/// delivery accepted with 202 moves on even if its silo dies: the package is registered, the
+/// reminder set, a drone sought, and then the delivery is stored in one write, Scheduled with its
+/// drone or AwaitingDrone until a scheduler wakes it or the reminder fires. A step that fails
+/// undoes the ones before it (<see cref="StoreRequestAsync"/>), and the request is refused.
 /// </summary>
 [GrainType("delivery")]
 public sealed partial class DeliveryGrain(
@@ -79,14 +79,11 @@ public sealed partial class DeliveryGrain(
             HasWebhook = hasWebhook,
         };
         RecordWebhookEvent(DeliveryStage.Requested, now);
-        await SaveRequestedAsync(packageId);
+        await StoreRequestAsync(packageId);
 
         // The first stage is set here, not by MoveTo; counted once it is stored.
         metrics.StageChanged(DeliveryStage.Requested);
-        await StartRetryingAsync();
         LogRequested(logger, Id, ownerId);
-
-        await TryScheduleAsync();
         return Accepted();
     }
 
@@ -137,14 +134,33 @@ public sealed partial class DeliveryGrain(
         await CatchUpWithDroneAsync();
     }
 
-    /// <summary>Asks the pickup cell's scheduler, then its neighbours', for a drone.</summary>
+    /// <summary>A stored delivery still without a drone asks for one again: on a repeated request, a scheduler's wake-up, or its reminder.</summary>
     private async Task TryScheduleAsync()
     {
-        if (!IsUnscheduled)
+        // A wake-up may come for a delivery whose request was never stored: nothing to schedule.
+        if (!state.RecordExists || !IsUnscheduled)
         {
             return;
         }
 
+        if (await FindDroneAsync() is { } assignment)
+        {
+            TakeDrone(assignment);
+            await SaveScheduledAsync(assignment.DroneId);
+            return;
+        }
+
+        // Only deliveries stored before requests were stored in one write are still Requested here.
+        if (state.State.Stage == DeliveryStage.Requested)
+        {
+            WaitForDrone();
+            await SaveAsync();
+        }
+    }
+
+    /// <summary>Asks the pickup cell's scheduler, then its neighbours', for a drone; null when none is free.</summary>
+    private async Task<Assignment?> FindDroneAsync()
+    {
         var request = state.State.Request!;
         var scheduleRequest = new ScheduleRequest(Id, request.Pickup, request.Dropoff, request.Package.WeightKg, request.PickupTime, request.ConfirmationRequired, state.State.CreatedAt);
         var pickupCell = RegionCell.Of(request.Pickup);
@@ -159,21 +175,25 @@ public sealed partial class DeliveryGrain(
                     ForgetWaiting(request.Pickup);
                 }
 
-                state.State.DroneId = assignment.DroneId;
-                state.State.PickupEta = assignment.PickupEta;
-                state.State.DeliveryEta = assignment.DeliveryEta;
-                MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.", time.GetUtcNow(), state.State.LastKnownLocation);
-                await SaveScheduledAsync(assignment.DroneId);
-                return;
+                return assignment;
             }
         }
 
-        if (state.State.Stage == DeliveryStage.Requested)
-        {
-            MoveTo(DeliveryStage.AwaitingDrone, "No drone is free nearby; waiting for one.", time.GetUtcNow(), state.State.LastKnownLocation);
-            await SaveAsync();
-            LogAwaiting(logger, Id);
-        }
+        return null;
+    }
+
+    private void TakeDrone(Assignment assignment)
+    {
+        state.State.DroneId = assignment.DroneId;
+        state.State.PickupEta = assignment.PickupEta;
+        state.State.DeliveryEta = assignment.DeliveryEta;
+        MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.", time.GetUtcNow(), state.State.LastKnownLocation);
+    }
+
+    private void WaitForDrone()
+    {
+        MoveTo(DeliveryStage.AwaitingDrone, "No drone is free nearby; waiting for one.", time.GetUtcNow(), state.State.LastKnownLocation);
+        LogAwaiting(logger, Id);
     }
 
     /// <summary>The one place stages change, so the one place they are counted.</summary>

@@ -29,7 +29,7 @@ public sealed class CompensationTests : IAsyncLifetime
         var area = TestArea.Next();
         using var business = await Api.NewBusinessClientAsync(_cluster);
         var (first, second, package) = (NewId("dlv"), NewId("dlv"), NewId("pkg"));
-        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Requested);
+        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.AwaitingDrone);
 
         var refused = await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, first, package));
         await Api.ReadAsync(refused, HttpStatusCode.ServiceUnavailable);
@@ -47,7 +47,7 @@ public sealed class CompensationTests : IAsyncLifetime
         var area = TestArea.Next();
         using var business = await Api.NewBusinessClientAsync(_cluster);
         var (id, package) = (NewId("dlv"), NewId("pkg"));
-        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Requested);
+        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.AwaitingDrone);
         _faults.FailNextClear("package");
 
         await Api.ReadAsync(await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, id, package)), HttpStatusCode.ServiceUnavailable);
@@ -75,7 +75,7 @@ public sealed class CompensationTests : IAsyncLifetime
         var released = await Api.GetAsync(ops, $"/api/drones/{drone}");
         Assert.Equal("Available", released["status"]!.GetValue<string>());
         Assert.Null(released["deliveryId"]);
-        Assert.Equal("Requested", Api.Stage(await Api.GetAsync(business, $"/api/deliveries/{id}")));
+        Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(new Uri($"/api/deliveries/{id}", UriKind.Relative))).StatusCode);
 
         var accepted = await Api.RequestDeliveryAsync(business, Request(area, id));
         Assert.Equal("Scheduled", Api.Stage(accepted));
@@ -102,9 +102,7 @@ public sealed class CompensationTests : IAsyncLifetime
         // The failed release leaves the stored mission, which the drone reloads once its activation is gone.
         await Eventually.Until(
             () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"]?.GetValue<string>() == id, Patience, "the drone to hold the stored mission");
-        var delivery = await Api.GetAsync(business, $"/api/deliveries/{id}");
-        Assert.Equal("Requested", Api.Stage(delivery));
-        Assert.Null(delivery["droneId"]);
+        Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(new Uri($"/api/deliveries/{id}", UriKind.Relative))).StatusCode);
 
         var released = await Eventually.Until(
             () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"] is null, Patience, "the drone's supervisor to release it");
