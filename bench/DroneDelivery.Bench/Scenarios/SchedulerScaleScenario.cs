@@ -7,7 +7,8 @@ namespace DroneDelivery.Bench.Scenarios;
 /// <summary>
 /// Scenario 3: how assignment latency grows with the drones a scheduler holds. The fleet is packed
 /// into two cells, grown in steps (1k, then 10k by default), and after each step delivery requests
-/// are timed from sending to the 202 that names the drone.
+/// are timed from sending to the 202 that names the drone. Each step also weighs the fleet: the
+/// managed heap it added, per idle drone.
 /// </summary>
 public static class SchedulerScaleScenario
 {
@@ -25,16 +26,30 @@ public static class SchedulerScaleScenario
         var measurements = new List<Measurement>();
         var ratios = new Dictionary<string, double>();
         var registered = 0;
+
+        // Silo, gateway and load share this process, so its managed heap after a full collection,
+        // grown by the fleet alone, is what the drones cost: grain, state, scheduler and roster entries.
+        var empty = HeapBytes();
+        var beforeStep = empty;
         foreach (var size in options.ScaleSteps)
         {
             Console.WriteLine($"scale: growing the fleet to {size} drones in {Cells} cells");
             await Fleet.RegisterDronesAsync(operatorClient, area, $"scale{size}", size - registered, options.Concurrency, cancellationToken);
+            var grown = HeapBytes();
+            ratios[$"heap-bytes-per-idle-drone-{size}"] = Math.Round((grown - empty) / (double)size);
+            if (registered > 0)
+            {
+                // Only what this step's drones added, leaving out the deliveries of the step before.
+                ratios[$"heap-bytes-per-added-drone-{size}"] = Math.Round((grown - beforeStep) / (double)(size - registered));
+            }
+
             registered = size;
 
             var measured = await ClosedLoop.RunAsync($"assign-{size}-drones", "request", options.Concurrency, options.Warmup, options.Duration,
                 (_, ct) => IngestScenario.PostDeliveryAsync(business, "/api/deliveryrequests", area, ct));
             measurements.Add(measured);
             ratios[$"scheduled-share-{size}"] = Math.Round(measured.Marked / (double)Math.Max(measured.Operations, 1), 4);
+            beforeStep = HeapBytes();
         }
 
         var smallest = measurements[0];
@@ -45,5 +60,12 @@ public static class SchedulerScaleScenario
         }
 
         return new ScenarioRun("two-cells", measurements, ratios);
+    }
+
+    private static long HeapBytes()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        return GC.GetTotalMemory(forceFullCollection: true);
     }
 }
