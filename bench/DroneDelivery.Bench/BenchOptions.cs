@@ -5,7 +5,7 @@ namespace DroneDelivery.Bench;
 /// <summary>The command line, parsed in one place. Sizes shrink with <c>--quick</c> so CI can run the harness end to end.</summary>
 public sealed record BenchOptions
 {
-    /// <summary>Scenarios to run: <c>ingest</c>, <c>telemetry</c>, <c>scale</c>. Default (and <c>all</c>): ingest and telemetry; scale only when named.</summary>
+    /// <summary>Scenarios to run: <c>ingest</c>, <c>telemetry</c>, <c>scale</c>, <c>fanout</c>. Default (and <c>all</c>): ingest and telemetry; scale and fanout only when named.</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = ["ingest", "telemetry"];
 
     /// <summary>Measured time of each load phase. Default: 20 s (1 s with --quick).</summary>
@@ -37,6 +37,15 @@ public sealed record BenchOptions
 
     /// <summary>Fleet sizes of the scheduler-scale scenario, grown in this order. Default: 1,000 then 10,000.</summary>
     public IReadOnlyList<int> ScaleSteps { get; init; } = [1000, 10000];
+
+    /// <summary>SignalR connections watching deliveries in the fan-out scenario. Default: 1,000 (10 with --quick).</summary>
+    public int Watchers { get; init; } = 1000;
+
+    /// <summary>Drones flying a delivery each in the fan-out scenario; watcher i watches delivery i modulo this. Default: 100 (5 with --quick).</summary>
+    public int FanoutDrones { get; init; } = 100;
+
+    /// <summary>Fixes per second of every fan-out drone, sent as one batch per tick. Default: 2.</summary>
+    public double FixHz { get; init; } = 2;
 
     public bool Quick { get; init; }
 
@@ -73,6 +82,9 @@ public sealed record BenchOptions
                 "--batch" => options with { TelemetryBatch = ParsePositive(name, value) },
                 "--rate" => options with { TelemetryRate = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--scale-steps" => options with { ScaleSteps = [.. value.Split(',').Select(v => ParsePositive(name, v))] },
+                "--watchers" => options with { Watchers = ParsePositive(name, value) },
+                "--fanout-drones" => options with { FanoutDrones = ParsePositive(name, value) },
+                "--fix-hz" => options with { FixHz = ParseRate(name, value) },
                 "--out" => options with { OutputDirectory = value },
                 _ => throw new ArgumentException($"Unknown option {name}. " + Usage),
             };
@@ -83,13 +95,14 @@ public sealed record BenchOptions
             throw new ArgumentException("--scale-steps must grow, e.g. 1000,10000.");
         }
 
-        var unknown = options.Scenarios.Except(["ingest", "telemetry", "scale"]).ToList();
+        var unknown = options.Scenarios.Except(["ingest", "telemetry", "scale", "fanout"]).ToList();
         return unknown.Count == 0 ? options : throw new ArgumentException($"Unknown scenario {unknown[0]}. " + Usage);
     }
 
     public const string Usage =
-        "Usage: [--scenario ingest|telemetry|scale|all] [--duration 20s] [--warmup 3s] [--concurrency 32] [--drones 2000] [--cells 8] "
-        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--no-memory-run] [--quick] [--out bench/results]";
+        "Usage: [--scenario ingest|telemetry|scale|fanout|all] [--duration 20s] [--warmup 3s] [--concurrency 32] [--drones 2000] [--cells 8] "
+        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--watchers 1000] [--fanout-drones 100] [--fix-hz 2] "
+        + "[--no-memory-run] [--quick] [--out bench/results]";
 
     private static BenchOptions QuickDefaults => new()
     {
@@ -104,6 +117,8 @@ public sealed record BenchOptions
         TelemetryRate = 500,
         MemoryStorageRun = false,
         ScaleSteps = [20, 60],
+        Watchers = 10,
+        FanoutDrones = 5,
     };
 
     /// <summary>"20s", "500ms", "1m", or plain seconds.</summary>
@@ -115,6 +130,12 @@ public sealed record BenchOptions
             : (value, 1.0);
         return TimeSpan.FromSeconds(double.Parse(number, CultureInfo.InvariantCulture) * unit);
     }
+
+    /// <summary>A rate in hertz: above 0, and at most 50 (the most the gateway's tracking push is allowed).</summary>
+    private static double ParseRate(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var hz) && hz > 0 && hz <= 50
+            ? hz
+            : throw new ArgumentException($"{name} must be above 0 and at most 50.");
 
     private static int ParsePositive(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -23,6 +23,7 @@ public static class BenchRunner
                     ? [await IngestScenario.RunAsync(options, false, cancellationToken), await IngestScenario.RunAsync(options, true, cancellationToken)]
                     : [await IngestScenario.RunAsync(options, false, cancellationToken)],
                 "scale" => [await SchedulerScaleScenario.RunAsync(options, cancellationToken)],
+                "fanout" => [await FanoutScenario.RunAsync(options, cancellationToken)],
                 _ => [await TelemetryScenario.RunAsync(options, cancellationToken)],
             };
 
@@ -52,6 +53,12 @@ public static class BenchRunner
         {
             settings["cells"] = "2";
             settings["fleetSteps"] = string.Join(" then ", o.ScaleSteps.Select(Number));
+        }
+        else if (scenario == "fanout")
+        {
+            settings["watchers"] = Number(o.Watchers);
+            settings["drones"] = Number(o.FanoutDrones);
+            settings["fixHz"] = o.FixHz.ToString("0.###", CultureInfo.InvariantCulture);
         }
         else
         {

@@ -1,8 +1,10 @@
 using DroneDelivery.GatewayApi.Hosting;
+using DroneDelivery.GatewayApi.Tracking;
 using DroneDelivery.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
 using Orleans.Providers;
 
 namespace DroneDelivery.Bench.Infrastructure;
@@ -36,6 +38,9 @@ public sealed class BenchSystem : IAsyncDisposable
 
     /// <summary>The gateway's own cluster client, for ceilings measured without HTTP.</summary>
     public IClusterClient ClusterClient => _gateway!.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>How the gateway feeds tracking connections, as it was configured (the most position messages a connection gets per second).</summary>
+    public TrackingPushOptions TrackingPush => _gateway!.Services.GetRequiredService<IOptions<TrackingPushOptions>>().Value;
 
     /// <summary>The silo's meter factory: its meters, and no other host's in this process, carry it as their scope.</summary>
     public System.Diagnostics.Metrics.IMeterFactory SiloMeters => _silo!.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();

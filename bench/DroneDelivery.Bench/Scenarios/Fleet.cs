@@ -33,7 +33,7 @@ public static class Fleet
         return body.RootElement.GetProperty("apiKey").GetString()!;
     }
 
-    private static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected, CancellationToken cancellationToken)
+    internal static async Task EnsureAsync(HttpResponseMessage response, HttpStatusCode expected, CancellationToken cancellationToken)
     {
         if (response.StatusCode != expected)
         {

@@ -15,30 +15,47 @@ public sealed class BenchQuickTests : IDisposable
 
         foreach (var (scenario, measured) in new[] { ("ingest", "ingest"), ("telemetry", "telemetry-accepted") })
         {
-            var json = Assert.Single(Directory.GetFiles(_output, $"*-{scenario}.json"));
-            Assert.True(File.Exists(Path.ChangeExtension(json, ".md")), $"{scenario}: no Markdown table");
-            var report = JsonNode.Parse(await File.ReadAllTextAsync(json))!;
-
-            Assert.Equal(scenario, report["scenario"]!.GetValue<string>());
-            Assert.True(report["machine"]!["cores"]!.GetValue<int>() > 0);
-            Assert.False(string.IsNullOrEmpty(report["machine"]!["runtime"]!.GetValue<string>()));
-
-            var run = Assert.Single(report["runs"]!.AsArray())!;
-            var measurements = run["measurements"]!.AsArray();
-            Assert.Contains(measurements, m => m!["name"]!.GetValue<string>() == measured);
-            Assert.Contains(measurements, m => m!["name"]!.GetValue<string>().StartsWith("ceiling-", StringComparison.Ordinal));
-            foreach (var m in measurements)
-            {
-                foreach (var field in new[] { "operations", "marked", "errors", "seconds", "perSecond", "markedPerSecond", "p50Ms", "p95Ms", "p99Ms" })
-                {
-                    Assert.True(m![field]!.GetValue<double>() >= 0, $"{scenario} {m["name"]} {field} is negative");
-                }
-            }
-
-            var ratios = run["ratios"]!.AsObject();
-            Assert.NotEmpty(ratios);
-            Assert.All(ratios, r => Assert.True(r.Value!.GetValue<double>() >= 0, $"{scenario} ratio {r.Key} is negative"));
+            await AssertResultsAsync(scenario, measured);
         }
+    }
+
+    [Fact]
+    public async Task A_quick_fanout_run_writes_its_results_and_positions_reach_the_watchers()
+    {
+        await BenchRunner.RunAsync(BenchOptions.Parse(["--quick", "--scenario", "fanout", "--out", _output]), CancellationToken.None);
+
+        var run = await AssertResultsAsync("fanout", "fanout-position");
+        var positions = run["measurements"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == "fanout-position")!;
+        Assert.True(positions["operations"]!.GetValue<long>() > 0, "No position message reached a watcher inside the measured window.");
+    }
+
+    /// <summary>The scenario's JSON and Markdown exist, with the machine, the measured figure, a ceiling, and nothing negative; returns its one run.</summary>
+    private async Task<JsonNode> AssertResultsAsync(string scenario, string measured)
+    {
+        var json = Assert.Single(Directory.GetFiles(_output, $"*-{scenario}.json"));
+        Assert.True(File.Exists(Path.ChangeExtension(json, ".md")), $"{scenario}: no Markdown table");
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(json))!;
+
+        Assert.Equal(scenario, report["scenario"]!.GetValue<string>());
+        Assert.True(report["machine"]!["cores"]!.GetValue<int>() > 0);
+        Assert.False(string.IsNullOrEmpty(report["machine"]!["runtime"]!.GetValue<string>()));
+
+        var run = Assert.Single(report["runs"]!.AsArray())!;
+        var measurements = run["measurements"]!.AsArray();
+        Assert.Contains(measurements, m => m!["name"]!.GetValue<string>() == measured);
+        Assert.Contains(measurements, m => m!["name"]!.GetValue<string>().StartsWith("ceiling-", StringComparison.Ordinal));
+        foreach (var m in measurements)
+        {
+            foreach (var field in new[] { "operations", "marked", "errors", "seconds", "perSecond", "markedPerSecond", "p50Ms", "p95Ms", "p99Ms" })
+            {
+                Assert.True(m![field]!.GetValue<double>() >= 0, $"{scenario} {m["name"]} {field} is negative");
+            }
+        }
+
+        var ratios = run["ratios"]!.AsObject();
+        Assert.NotEmpty(ratios);
+        Assert.All(ratios, r => Assert.True(r.Value!.GetValue<double>() >= 0, $"{scenario} ratio {r.Key} is negative"));
+        return run;
     }
 
     public void Dispose() => Directory.Delete(_output, recursive: true);

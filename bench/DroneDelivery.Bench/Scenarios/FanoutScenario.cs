@@ -1,0 +1,189 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using DroneDelivery.Bench.Infrastructure;
+using DroneDelivery.Bench.Load;
+using DroneDelivery.Bench.Reporting;
+using DroneDelivery.GatewayApi.Contracts;
+
+namespace DroneDelivery.Bench.Scenarios;
+
+/// <summary>
+/// Scenario 4: customers watching deliveries live. Drones fly a delivery each and post their fixes
+/// together, one batch a tick; SignalR clients watching those deliveries count the position
+/// messages that reach them and how long after the fix. The ceiling is the same connections
+/// reached by a bare hub broadcast from the same gateway, with no grain in between.
+/// </summary>
+public static class FanoutScenario
+{
+    private const int ConnectParallelism = 64;
+    private const int MaxFixesPerRequest = 1000;
+    private static readonly TimeSpan PrimeTimeout = TimeSpan.FromSeconds(60);
+
+    public static async Task<ScenarioRun> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        Console.WriteLine("fanout: starting Azurite, silo and gateway");
+        await using var system = await BenchSystem.StartAsync(memoryGrainStorage: false, cancellationToken);
+        using var operatorClient = system.CreateClient(BenchSystem.OperatorKey);
+        using var anonymous = system.CreateClient();
+        using var droneClient = system.CreateClient(BenchSystem.DroneKey);
+
+        var area = new BenchArea(options.Cells);
+        Console.WriteLine($"fanout: registering {options.FanoutDrones} drones and a delivery for each");
+        var drones = await Fleet.RegisterDronesAsync(operatorClient, area, "fan", options.FanoutDrones, options.Concurrency, cancellationToken);
+        using var business = system.CreateClient(await Fleet.RegisterBusinessAsync(anonymous, cancellationToken));
+        var deliveries = await ScheduleDeliveriesAsync(business, operatorClient, area, drones.Count, options.Concurrency, cancellationToken);
+
+        // Messages of the two phases tell themselves apart by delivery id, so a late one of the
+        // first phase never counts in the second.
+        var positions = new ArrivalWindow();
+        var broadcasts = new ArrivalWindow();
+        void OnPosition(TrackingPositionMessage message, DateTimeOffset receivedAt) =>
+            (message.DeliveryId == BenchEndpoints.BroadcastDeliveryId ? broadcasts : positions).Record(message.At, receivedAt);
+
+        Console.WriteLine($"fanout: connecting {options.Watchers} watchers to {deliveries.Count} deliveries");
+        var watchers = new ConcurrentBag<TrackingWatcher>();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = cancellationToken };
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, options.Watchers), parallel, async (i, ct) =>
+                watchers.Add(await TrackingWatcher.ConnectAsync(system.GatewayAddress, deliveries[i % deliveries.Count], OnPosition, ct)));
+            TrackingWatcher[] connected = [.. watchers];
+
+            var (w, d) = (options.Warmup, options.Duration);
+            var speedMps = FixPath.StepMeters * options.FixHz;
+            var tick = -1L;
+            Task<Outcome> PostFixesAsync(CancellationToken ct) =>
+                PostFixesOfTickAsync(droneClient, deliveries, Interlocked.Increment(ref tick), speedMps, ct);
+
+            Console.WriteLine("fanout: first fixes, until every watcher has received one");
+            await PrimeAsync(connected, PostFixesAsync, cancellationToken);
+            Console.WriteLine($"fanout: positions ({options.FixHz} fixes/s from each of {deliveries.Count} drones, {connected.Length} watchers)");
+            positions.Open(w, d);
+            var posted = await ClosedLoop.RunAsync("fanout-fixes-posted", "fix", 1, w, d, (_, ct) => PostFixesAsync(ct),
+                new Pacer(options.FixHz).WaitTurnAsync, operationsPerCall: deliveries.Count);
+            var fanout = positions.Measure("fanout-position", "message", d);
+
+            Console.WriteLine("fanout: ceiling, a hub broadcast to every watcher");
+            await PrimeAsync(connected, ct => BroadcastAsync(anonymous, ct), cancellationToken);
+            broadcasts.Open(w, d);
+            await ClosedLoop.RunAsync("broadcasts", "request", 1, w, d, (_, ct) => BroadcastAsync(anonymous, ct), new Pacer(options.FixHz).WaitTurnAsync);
+            var hubSend = broadcasts.Measure("ceiling-hub-send", "message", d);
+
+            // The gateway coalesces: a connection gets at most MaxMessagesPerSecond positions a second.
+            var expected = connected.Length * Math.Min(options.FixHz, system.TrackingPush.MaxMessagesPerSecond);
+            return new ScenarioRun("azure-table-grain-state", [fanout, posted, hubSend], new Dictionary<string, double>
+            {
+                ["fanout-position/ceiling-hub-send"] = IngestScenario.Ratio(fanout, hubSend),
+                ["fanout-p99/ceiling-p99"] = Math.Round(fanout.P99Ms / Math.Max(hubSend.P99Ms, 1e-9), 3),
+                ["fanout-position/expected"] = Math.Round(fanout.PerSecond / expected, 4),
+                ["ceiling-hub-send/expected"] = Math.Round(hubSend.PerSecond / (connected.Length * options.FixHz), 4),
+                ["expected-messages-per-second"] = expected,
+                ["watchers"] = connected.Length,
+                ["drones"] = deliveries.Count,
+            });
+        }
+        finally
+        {
+            Console.WriteLine($"fanout: closing {watchers.Count} watchers");
+            await Parallel.ForEachAsync(watchers, new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism }, (watcher, _) => watcher.DisposeAsync());
+        }
+    }
+
+    /// <summary>
+    /// Posts one delivery request per drone, each near the drones of one cell in turn, and keeps
+    /// those scheduled at once, with their drone's home, which its fixes start from.
+    /// </summary>
+    private static async Task<IReadOnlyList<TrackedDelivery>> ScheduleDeliveriesAsync(
+        HttpClient business, HttpClient operatorClient, BenchArea area, int count, int concurrency, CancellationToken cancellationToken)
+    {
+        var scheduled = new ConcurrentBag<TrackedDelivery>();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, count),
+            new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (i, ct) =>
+            {
+                var (pickup, dropoff) = (BenchArea.PointNear(i % area.Cells, 3), BenchArea.PointNear(i % area.Cells, 5));
+                var body = new { pickup, dropoff, package = new { size = "Small", weightKg = 1 } };
+                using var response = await business.PostAsJsonAsync("/api/deliveryrequests", body, ct);
+                await Fleet.EnsureAsync(response, HttpStatusCode.Accepted, ct);
+                using var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+                var root = accepted.RootElement;
+                if (root.GetProperty("stage").GetString() != "Scheduled" || root.GetProperty("droneId").GetString() is not { } droneId)
+                {
+                    return;
+                }
+
+                using var drone = JsonDocument.Parse(await operatorClient.GetStringAsync(new Uri($"/api/drones/{droneId}", UriKind.Relative), ct));
+                var home = drone.RootElement.GetProperty("homeBase");
+                var homePoint = new GeoPoint(home.GetProperty("lat").GetDouble(), home.GetProperty("lon").GetDouble());
+                scheduled.Add(new TrackedDelivery(
+                    root.GetProperty("deliveryId").GetString()!,
+                    root.GetProperty("trackingToken").GetString()!,
+                    droneId,
+                    FixPath.Plan(homePoint, pickup, dropoff)));
+            });
+
+        if (scheduled.IsEmpty)
+        {
+            throw new InvalidOperationException("No delivery was scheduled at once: the fan-out needs drones flying them.");
+        }
+
+        if (scheduled.Count < count)
+        {
+            Console.WriteLine($"fanout: {count - scheduled.Count} of {count} deliveries waited for a drone and are left out");
+        }
+
+        return [.. scheduled.OrderBy(d => d.DeliveryId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>One fix of every drone, all stamped now, in as few requests as the API allows.</summary>
+    private static async Task<Outcome> PostFixesOfTickAsync(
+        HttpClient droneClient, IReadOnlyList<TrackedDelivery> deliveries, long tick, double speedMps, CancellationToken cancellationToken)
+    {
+        var at = DateTimeOffset.UtcNow;
+        var fixes = deliveries.Select(d =>
+        {
+            var (point, headingDeg) = d.Path.At(tick);
+            return new { droneId = d.DroneId, at, lat = Math.Round(point.Lat, 7), lon = Math.Round(point.Lon, 7), alt = 120, speedMps, headingDeg, batteryPct = 80 };
+        }).ToArray();
+        var answers = await Task.WhenAll(fixes.Chunk(MaxFixesPerRequest).Select(async batch =>
+        {
+            using var response = await droneClient.PostAsJsonAsync("/api/telemetry", batch, cancellationToken);
+            return response.StatusCode;
+        }));
+        return answers.All(s => s == HttpStatusCode.Accepted) ? Outcome.Ok : Outcome.Error;
+    }
+
+    private static async Task<Outcome> BroadcastAsync(HttpClient anonymous, CancellationToken cancellationToken)
+    {
+        using var response = await anonymous.PostAsync(new Uri(BenchEndpoints.BroadcastPath, UriKind.Relative), null, cancellationToken);
+        return response.StatusCode == HttpStatusCode.Accepted ? Outcome.Ok : Outcome.Error;
+    }
+
+    /// <summary>
+    /// Sends once and waits until every watcher has received what was sent (at most a minute), so
+    /// the measured phase starts with the path warm and every watcher reached.
+    /// </summary>
+    private static async Task PrimeAsync(TrackingWatcher[] watchers, Func<CancellationToken, Task<Outcome>> send, CancellationToken cancellationToken)
+    {
+        var sentAt = DateTimeOffset.UtcNow;
+        if (await send(cancellationToken) == Outcome.Error)
+        {
+            throw new InvalidOperationException("The gateway refused the first send of the phase.");
+        }
+
+        var deadline = DateTimeOffset.UtcNow + PrimeTimeout;
+        int reached;
+        while ((reached = watchers.Count(w => w.NewestStamp >= sentAt)) < watchers.Length && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        if (reached < watchers.Length)
+        {
+            Console.WriteLine($"fanout: only {reached} of {watchers.Length} watchers were reached within {PrimeTimeout.TotalSeconds} s");
+        }
+    }
+}
