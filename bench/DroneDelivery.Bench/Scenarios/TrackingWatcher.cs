@@ -1,4 +1,5 @@
 using DroneDelivery.GatewayApi.Contracts;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace DroneDelivery.Bench.Scenarios;
@@ -34,7 +35,16 @@ public sealed class TrackingWatcher : IAsyncDisposable
     public static async Task<TrackingWatcher> ConnectAsync(
         Uri gateway, TrackedDelivery delivery, Action<TrackingPositionMessage, DateTimeOffset> onPosition, CancellationToken cancellationToken)
     {
-        var watcher = new TrackingWatcher(new HubConnectionBuilder().WithUrl(new Uri(gateway, HubPath)).Build(), onPosition);
+        // Straight to WebSockets: a negotiate request would keep an HTTP connection open too, and
+        // every socket counts twice here (client and gateway share this process's open files).
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(gateway, HubPath), options =>
+            {
+                options.SkipNegotiation = true;
+                options.Transports = HttpTransportType.WebSockets;
+            })
+            .Build();
+        var watcher = new TrackingWatcher(connection, onPosition);
         try
         {
             await watcher._connection.StartAsync(cancellationToken);
