@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.GrainInterfaces.Streams;
+using DroneDelivery.ServiceDefaults.Serialization;
 
 namespace DroneDelivery.ServiceDefaults.Streaming;
 
@@ -31,7 +32,9 @@ public static class TelemetryJson
 
         // Unknown fields are passed over: drone firmware may send a new field before the silos know it.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
-        Converters = { new JsonStringEnumConverter<DroneEvent>(allowIntegerValues: false) },
+        // Exactly one name, as the gateway reads it: the framework's converter would also take
+        // " PickedUp" or "PickedUp,Delivered".
+        Converters = { new StrictEnumConverter() },
     };
 
     /// <summary>Reads an event body; false, with the reason, if it is not one drone's valid fixes.</summary>

@@ -42,6 +42,8 @@ public sealed class TelemetryEventDataAdapterTests
         { "a word for the battery", Fix().With("batteryPct", "full").ToJsonString(), TelemetryRejection.Malformed },
         { "a number for the event", Fix().With("event", 1).ToJsonString(), TelemetryRejection.Malformed },
         { "an unknown event", Fix().With("event", "Crashed").ToJsonString(), TelemetryRejection.Malformed },
+        { "an event with a space", Fix().With("event", "PickedUp ").ToJsonString(), TelemetryRejection.Malformed },
+        { "two events in one", Fix().With("event", "PickedUp,Delivered").ToJsonString(), TelemetryRejection.Malformed },
         { "a bad timestamp", Fix().With("at", "yesterday").ToJsonString(), TelemetryRejection.Malformed },
         { "no latitude", Fix().Without("lat").ToJsonString(), TelemetryRejection.Malformed },
         { "no battery", Fix().Without("batteryPct").ToJsonString(), TelemetryRejection.Malformed },

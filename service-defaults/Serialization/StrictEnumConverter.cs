@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DroneDelivery.GatewayApi.Hosting;
+namespace DroneDelivery.ServiceDefaults.Serialization;
 
 /// <summary>
 /// Enums as exactly one of their names, in any case. The framework's string converter also takes
