@@ -16,4 +16,7 @@ public sealed partial class WebhookOutboxGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId}: webhook events up to {NextSequence} read from the delivery, ahead of (or instead of) its notification")]
     private static partial void LogCaughtUp(ILogger logger, string deliveryId, int nextSequence);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Delivery {DeliveryId}: every webhook is out; the outbox is deleted")]
+    private static partial void LogFinished(ILogger logger, string deliveryId);
 }

@@ -15,7 +15,7 @@ namespace DroneDelivery.Grains.Webhooks;
 /// the next is not sent before the one ahead of it was sent or given up. A reminder, registered
 /// before the delivery stored its first stage, stands behind it until the final event is out: it
 /// wakes the outbox after a silo was lost, and reads the delivery's events in case a one-way
-/// notification was lost with it.
+/// notification was lost with it. Once the final event is out, the outbox deletes its row.
 /// </summary>
 [GrainType("webhookoutbox")]
 public sealed partial class WebhookOutboxGrain(
@@ -88,7 +88,7 @@ public sealed partial class WebhookOutboxGrain(
 
         if (state.State.Pending.Count == 0 && state.State.SawFinal)
         {
-            await StopReminderAsync();
+            await FinishAsync();
             return;
         }
 
@@ -144,12 +144,13 @@ public sealed partial class WebhookOutboxGrain(
                     ? new WebhookAttempt(WebhookOutcome.Refused, "the business has no webhook")
                     : await sender.SendAsync(DeliveryId, head, target);
                 Record(head, attempt);
-                await state.WriteOrDeactivateAsync(this);
-            }
+                if (s.Pending.Count == 0 && s.SawFinal)
+                {
+                    await FinishAsync();
+                    return;
+                }
 
-            if (s.Pending.Count == 0 && s.SawFinal)
-            {
-                await StopReminderAsync();
+                await state.WriteOrDeactivateAsync(this);
             }
         }
         finally
@@ -193,6 +194,18 @@ public sealed partial class WebhookOutboxGrain(
         state.State.Pending.RemoveAt(0);
         state.State.FailedAttempts = 0;
         state.State.NextAttemptAt = null;
+    }
+
+    /// <summary>
+    /// The final event is out: the row goes, then the reminder. A late copy of a notification
+    /// finds no outbox and is dropped. Should the delete fail, the reminder's next tick tries
+    /// again; should the reminder stay, its next tick finds no row and removes itself.
+    /// </summary>
+    private async Task FinishAsync()
+    {
+        await state.ClearStateAsync();
+        LogFinished(logger, DeliveryId);
+        await StopReminderAsync();
     }
 
     private async Task StopReminderAsync()

@@ -61,6 +61,9 @@ public static class SiloBuilderExtensions
             {
                 o.TableServiceClient = tables;
                 o.TableName = GrainStateTable;
+
+                // Cleared state (a withdrawn package, a finished webhook outbox) leaves no row behind.
+                o.DeleteStateOnClear = true;
             }));
             silo.UseAzureTableReminderService(options => options.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
             silo.AddTelemetryStreams(builder.Configuration);

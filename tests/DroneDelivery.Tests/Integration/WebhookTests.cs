@@ -134,7 +134,7 @@ public sealed class WebhookTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_business_without_a_webhook_leaves_no_outbox_behind_its_deliveries()
+    public async Task A_business_without_a_webhook_gets_no_outbox_and_an_outbox_whose_final_event_is_out_is_deleted()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         var (_, hookedKey, _) = await Api.RegisterBusinessWithWebhookAsync(_cluster, receiver.Url);
@@ -143,15 +143,22 @@ public sealed class WebhookTests(ClusterFixture fixture)
         var area = TestArea.Next();
         await RegisterPilotAsync(area);
         var withHook = await RequestAsync(hooked, area);
-        await Api.ReadAsync(await hooked.DeleteAsync(new Uri($"/api/deliveries/{withHook}", UriKind.Relative)), HttpStatusCode.OK);
         await RegisterPilotAsync(area);
         var without = await RequestAsync(plain, area);
-        await Api.ReadAsync(await plain.DeleteAsync(new Uri($"/api/deliveries/{without}", UriKind.Relative)), HttpStatusCode.OK);
 
-        await AcceptedAsync(receiver, withHook, count: 3);
         var outboxes = await OutboxRowsAsync();
         Assert.Single(outboxes, row => row.Contains(withHook, StringComparison.Ordinal));
         Assert.DoesNotContain(outboxes, row => row.Contains(without, StringComparison.Ordinal));
+
+        await Api.ReadAsync(await hooked.DeleteAsync(new Uri($"/api/deliveries/{withHook}", UriKind.Relative)), HttpStatusCode.OK);
+        await Api.ReadAsync(await plain.DeleteAsync(new Uri($"/api/deliveries/{without}", UriKind.Relative)), HttpStatusCode.OK);
+        await AcceptedAsync(receiver, withHook, count: 3);
+        await Eventually.Until(
+            OutboxRowsAsync,
+            rows => !rows.Exists(row => row.Contains(withHook, StringComparison.Ordinal)),
+            Deadline,
+            $"the outbox of {withHook} to be deleted once its Cancelled event was out");
+        Assert.DoesNotContain(await OutboxRowsAsync(), row => row.Contains(without, StringComparison.Ordinal));
     }
 
     private async Task<DronePilot> RegisterPilotAsync(TestArea area)
