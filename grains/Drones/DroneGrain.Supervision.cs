@@ -12,7 +12,8 @@ namespace DroneDelivery.Grains.Drones;
 /// <see cref="DroneFlightOptions.SilenceTimeout"/>, the drone is Offline and abandons its mission;
 /// it rejoins with its next fix. A drone that keeps reporting from its base, standing still, in
 /// the middle of a mission it flew out for, is as silent about that mission: it abandons it too,
-/// but stays in service. Parked drones without a mission hold neither timer nor reminder.
+/// but stays in service. One that never took off although its pickup time has passed abandons
+/// its mission and goes into maintenance. Parked drones without a mission hold neither timer nor reminder.
 /// The reminder's tick also asks the delivery whether it still has this drone, which releases a
 /// drone whose assignment the delivery never stored.
 /// </summary>
@@ -147,17 +148,24 @@ public sealed partial class DroneGrain : IRemindable
 
         var mission = state.State.Mission;
         var parked = _parkedAtBase && mission is not null;
+
+        // One that never took off for its mission would be given the next one just the same:
+        // it waits in maintenance for an operator to look at it.
+        var neverLeft = parked && state.State.Status == DroneStatus.Assigned;
         if (mission is not null)
         {
             // Told before the drone stores its new state: should that write fail, the drone
             // reloads its mission, and its next check finds the delivery gone elsewhere.
-            var reason = parked ? $"Drone {Id} is back at its base without finishing the delivery." : $"Drone {Id} stopped reporting.";
+            var reason = neverLeft ? $"Drone {Id} never left its base for the delivery; it is taken out of service."
+                : parked ? $"Drone {Id} is back at its base without finishing the delivery."
+                : $"Drone {Id} stopped reporting.";
             var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, time.GetUtcNow(), state.State.Position!, null, null, reason));
             Delivery(mission).OnDroneProgressAsync(progress).Ignore();
         }
 
         state.State.Mission = null;
         state.State.AwaitingConfirmation = false;
+        state.State.MaintenanceRequested |= neverLeft;
 
         // A drone heard from at its base is not lost: it is back in service as its charge allows.
         state.State.Status = parked ? HomeStatus() : DroneStatus.Offline;

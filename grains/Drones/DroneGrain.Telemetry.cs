@@ -197,15 +197,17 @@ public sealed partial class DroneGrain
     }
 
     /// <summary>
-    /// Back at its base and standing still while it holds a mission it had flown out for: it no
-    /// longer flies that mission (it may have finished it with events that never arrived, or
-    /// given it up), so its fixes are no sign of the mission's life.
+    /// Standing still at its base while it holds a mission it had flown out for, or one whose
+    /// planned pickup time has passed without it taking off: it is not flying that mission (it
+    /// may have finished it with events that never arrived, given it up, or never received it),
+    /// so its fixes are no sign of the mission's life.
     /// </summary>
     private bool ParkedAtBaseMidMission(TelemetryFix fix)
     {
         var geofence = flight.Value.GeofenceMeters;
         return state.State.Mission is { } mission
-            && state.State.Status is DroneStatus.HeadedToPickup or DroneStatus.HeadedToDropoff
+            && (state.State.Status is DroneStatus.HeadedToPickup or DroneStatus.HeadedToDropoff
+                || (state.State.Status == DroneStatus.Assigned && time.GetUtcNow() > mission.PickupEta))
             && fix.SpeedMps < flight.Value.MinimumEtaSpeedMps
             && IsHome()
             && !Within(mission.Pickup, geofence)

@@ -139,6 +139,38 @@ public sealed class StuckDroneTests(SupervisedClusterFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_drone_still_at_its_base_after_its_pickup_time_gives_the_delivery_up_and_goes_into_maintenance()
+    {
+        var area = TestArea.Next();
+        var home = area.At(0, 0);
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (drone, spare) = ($"never-left-{Guid.NewGuid():N}", $"spare-{Guid.NewGuid():N}");
+
+        // Fast, with the pickup 300 m away: its pickup is due a few seconds after the assignment.
+        await Api.RegisterDroneAsync(ops, drone, home, cruiseSpeedMps: 50);
+        var id = await RequestAsync(business, area.At(0.3, 0), area.At(0.6, 0), drone);
+        await Api.RegisterDroneAsync(ops, spare, area.At(0, 0.5));
+
+        // Parked and reporting, as a drone that never received its mission would be.
+        JsonNode rescheduled;
+        await using (new DroneHeartbeat(ops, drone, home))
+        await using (new DroneHeartbeat(ops, spare, area.At(0, 0.5)))
+        {
+            rescheduled = await Eventually.Until(
+                () => StatusAsync(business, id), s => s["droneId"]?.GetValue<string>() == spare, Patience, "the delivery to get the spare drone");
+        }
+
+        Assert.Equal("Scheduled", Api.Stage(rescheduled));
+        var parked = await new DronePilot(ops, drone).DroneAsync();
+        Assert.Equal("Maintenance", parked["status"]!.GetValue<string>());
+        Assert.Null(parked["deliveryId"]);
+        var milestones = await MilestonesAsync(business, id);
+        Assert.Equal(["Requested", "Scheduled", "AwaitingDrone", "Scheduled"], milestones.Select(m => m["stage"]!.GetValue<string>()));
+        Assert.Equal($"Drone {drone} never left its base for the delivery; it is taken out of service.", milestones[2]["note"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_drone_holds_its_silence_reminder_only_from_its_assignment_until_it_is_home_again()
     {
         var area = TestArea.Next();
