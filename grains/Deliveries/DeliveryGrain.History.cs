@@ -128,8 +128,9 @@ public sealed partial class DeliveryGrain
             s.DistanceFlownKm = 0;
             s.TookOffAt = null;
         }
-        else if (s.LastKnownLocation is { } from)
+        else if (progress.DistanceKm is null && s.LastKnownLocation is { } from)
         {
+            // A report from a drone that doesn't count its distance (stored before it did).
             s.DistanceFlownKm += GeoMath.DistanceKm(from, progress.Location);
         }
 

@@ -159,7 +159,7 @@ public sealed partial class DroneGrain : IRemindable
             var reason = neverLeft ? $"Drone {Id} never left its base for the delivery; it is taken out of service."
                 : parked ? $"Drone {Id} is back at its base without finishing the delivery."
                 : $"Drone {Id} stopped reporting.";
-            var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, time.GetUtcNow(), state.State.Position!, null, null, reason));
+            var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, time.GetUtcNow(), state.State.Position!, null, null, reason, DistanceKm: state.State.MissionDistanceKm));
             Delivery(mission).OnDroneProgressAsync(progress).Ignore();
         }
 

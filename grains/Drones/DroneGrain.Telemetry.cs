@@ -38,6 +38,14 @@ public sealed partial class DroneGrain
         }
 
         metrics.FixTakenIn();
+        if (state.State.Mission is not null)
+        {
+            // Counted here, in fix order: the delivery hears of it one-way, and not always in order.
+            state.State.MissionDistanceKm = state.State.MissionDistanceKm is { } km
+                ? km + GeoMath.DistanceKm(state.State.Position!, fix.Location)
+                : 0;
+        }
+
         state.State.LastFixAt = fix.At;
         state.State.Position = fix.Location;
         state.State.BatteryPct = Math.Clamp(fix.BatteryPct, 0, 100);
@@ -115,7 +123,7 @@ public sealed partial class DroneGrain
             (pickupEta, deliveryEta) = (null, fix.At);
         }
 
-        var progress = new DroneProgress(Id, kind, fix.At, fix.Location, pickupEta, deliveryEta, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps);
+        var progress = new DroneProgress(Id, kind, fix.At, fix.Location, pickupEta, deliveryEta, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps, DistanceKm: state.State.MissionDistanceKm);
         if (kind != DroneProgressKind.Position)
         {
             if (missedPickup is not null)
@@ -171,7 +179,7 @@ public sealed partial class DroneGrain
             state.State.Status = DroneStatus.Maintenance;
         }
 
-        var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, fix.At, fix.Location, null, null, reason, fix.HeadingDeg, fix.SpeedMps));
+        var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, fix.At, fix.Location, null, null, reason, fix.HeadingDeg, fix.SpeedMps, state.State.MissionDistanceKm));
         await SaveAsync();
         LogAborted(logger, Id, mission.DeliveryId, reason);
         Delivery(mission).OnDroneProgressAsync(progress).Ignore();
@@ -193,7 +201,7 @@ public sealed partial class DroneGrain
         }
 
         state.State.Status = DroneStatus.HeadedToDropoff;
-        return new DroneProgress(Id, DroneProgressKind.PickedUp, fix.At, fix.Location, null, fix.At, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps);
+        return new DroneProgress(Id, DroneProgressKind.PickedUp, fix.At, fix.Location, null, fix.At, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps, DistanceKm: state.State.MissionDistanceKm);
     }
 
     /// <summary>

@@ -115,6 +115,7 @@ public sealed partial class DroneGrain(
 
         state.State.Mission = mission;
         state.State.Status = DroneStatus.Assigned;
+        state.State.MissionDistanceKm = null;
 
         // A drone parked in silence gets the full timeout to start reporting its mission.
         _lastSignOfLife = time.GetUtcNow();

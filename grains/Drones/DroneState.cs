@@ -35,4 +35,7 @@ public sealed class DroneState
     /// itself: a report is sent one-way after the write, and a delivery that missed it asks again.
     /// </summary>
     [Id(12)] public List<MissionReport> Reports { get; set; } = [];
+
+    /// <summary>Distance flown on the current mission since its first fix; null until that fix.</summary>
+    [Id(13)] public double? MissionDistanceKm { get; set; }
 }

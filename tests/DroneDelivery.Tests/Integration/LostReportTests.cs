@@ -144,4 +144,34 @@ public sealed class LostReportTests : IAsyncLifetime
         var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray().Select(m => m!["stage"]!.GetValue<string>());
         Assert.Equal(["Requested", "Scheduled", "HeadedToDropoff", "Delivered"], milestones);
     }
+
+    [Fact]
+    public async Task A_delivery_that_missed_its_drones_take_off_report_still_records_the_whole_distance_the_drone_flew()
+    {
+        var area = TestArea.Next();
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var drone = $"unseen-take-off-{Guid.NewGuid():N}";
+        await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
+        var (takeOff, pickup, dropoff) = (area.At(0.5, 0), area.At(1, 0), area.At(2, 0));
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(pickup, dropoff));
+        Assert.Equal(drone, accepted["droneId"]!.GetValue<string>());
+        var id = accepted["deliveryId"]!.GetValue<string>();
+
+        // The first report the delivery hears of is the pickup, as if the take-off had been overtaken.
+        _dropper.Drop(id, DroneProgressKind.TookOff);
+        var pilot = new DronePilot(ops, drone);
+        await pilot.ReportAsync(takeOff);
+        await pilot.ReportAsync(pickup, droneEvent: "PickedUp");
+        await pilot.ReportAsync(dropoff);
+
+        var recorded = await Eventually.Until(
+            () => HistoryReads.ListAllAsync(business, ""),
+            items => items.Exists(i => HistoryReads.Id(i) == id),
+            Patience,
+            "the delivery to be in the history");
+        var item = recorded.Single(i => HistoryReads.Id(i) == id);
+        Assert.Equal(1, _dropper.Dropped);
+        Assert.Equal(takeOff.KmTo(pickup) + pickup.KmTo(dropoff), item["distanceKm"]!.GetValue<double>(), 0.01);
+    }
 }
