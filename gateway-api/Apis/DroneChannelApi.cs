@@ -28,7 +28,7 @@ public static class DroneChannelApi
             .WithSummary("Long-poll for the drone's mission: answers when its version differs from 'after', or after waitSeconds.");
         group.MapPost("/telemetry", PublishTelemetry)
             .WithName(nameof(PublishTelemetry))
-            .WithSummary("Publish a batch of position fixes to the drones' telemetry streams.")
+            .WithSummary("Publish a batch of fixes: positions to the drones' telemetry streams, events (PickedUp, Delivered, Fault) to the drones themselves, stored before the 202.")
             .WithMetadata(new RequestSizeLimitAttribute(MaxTelemetryBodyBytes))
             .ProducesValidationProblem();
         return app;

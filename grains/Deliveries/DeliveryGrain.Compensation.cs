@@ -48,6 +48,11 @@ public sealed partial class DeliveryGrain
             }
 
             await SaveAsync();
+            if (assignment is null)
+            {
+                // Logged once stored, like every other stage.
+                LogAwaiting(logger, Id);
+            }
         }
         catch (Exception e)
         {

@@ -155,6 +155,7 @@ public sealed partial class DeliveryGrain(
         {
             WaitForDrone();
             await SaveAsync();
+            LogAwaiting(logger, Id);
         }
     }
 
@@ -190,11 +191,8 @@ public sealed partial class DeliveryGrain(
         MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.", time.GetUtcNow(), state.State.LastKnownLocation);
     }
 
-    private void WaitForDrone()
-    {
+    private void WaitForDrone() =>
         MoveTo(DeliveryStage.AwaitingDrone, "No drone is free nearby; waiting for one.", time.GetUtcNow(), state.State.LastKnownLocation);
-        LogAwaiting(logger, Id);
-    }
 
     /// <summary>The one place stages change, so the one place they are counted.</summary>
     private void MoveTo(DeliveryStage stage, string note, DateTimeOffset at, Location? location)
