@@ -71,6 +71,16 @@ public interface IDeliveryGrain : IGrainWithStringKey
     Task CheckDroneAsync(string droneId);
 
     /// <summary>
+    /// The drone's periodic check while it flies this delivery, or until the delivery has settled
+    /// the end of its part: <paramref name="lastReportAt"/> is the time of the last change of
+    /// phase the drone reported for it. A delivery that has seen less asks the drone for what it
+    /// missed; one that is no longer under way with this drone releases it, which also settles it.
+    /// One-way, like every call from a drone to its delivery.
+    /// </summary>
+    [Alias("CheckDroneReports"), OneWay]
+    Task CheckDroneReportsAsync(string droneId, DateTimeOffset? lastReportAt);
+
+    /// <summary>
     /// Subscribes <paramref name="observer"/> to this delivery's updates when
     /// <paramref name="trackingToken"/> is the delivery's own, and answers where it stands.
     /// The subscription lapses unless renewed within <see cref="TrackingSnapshot.WatchExpiry"/>.

@@ -48,11 +48,26 @@ public interface IDroneGrain : IGrainWithStringKey
 
     /// <summary>
     /// The drone's own record of <paramref name="deliveryId"/>: whether it still holds the mission,
-    /// and the changes of phase it reported. A delivery asks when it has heard nothing for a while,
-    /// since those reports go one-way and die with a silo that was stopping.
+    /// and the changes of phase it reported. A delivery asks when the drone says it reported more
+    /// than the delivery has seen: those reports go one-way and die with a silo that was stopping.
     /// </summary>
     [Alias("GetMissionReports"), ReadOnly]
     Task<MissionReports> GetMissionReportsAsync(string deliveryId);
+
+    /// <summary>
+    /// <paramref name="deliveryId"/> has stored the end of this drone's part in it (arrival at the
+    /// drop-off, or the drone giving it up): the drone stops asking it to catch up. One-way, so a
+    /// delivery never waits on its drone for it.
+    /// </summary>
+    [Alias("ReportsSettled"), OneWay]
+    Task ReportsSettledAsync(string deliveryId);
+
+    /// <summary>
+    /// The cell's watch: a drone that needs watching is active, so its timers run. Activating it is
+    /// the point; a drone lost with its silo comes back here. One-way, from its scheduler.
+    /// </summary>
+    [Alias("Wake"), OneWay]
+    Task WakeAsync();
 
     /// <summary>
     /// Takes the drone out of service: at once when it is idle at home, else once it has finished

@@ -48,6 +48,10 @@ public static class BenchRunner
         if (scenario == "ingest")
         {
             settings["drones"] = Number(o.IngestDrones);
+            if (o.MemoryStorageRun)
+            {
+                settings["memoryRunDrones"] = Number(o.MemoryIngestDrones);
+            }
         }
         else if (scenario == "scale")
         {

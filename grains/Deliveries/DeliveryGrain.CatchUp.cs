@@ -1,3 +1,4 @@
+using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
 using Microsoft.Extensions.Logging;
 
@@ -6,13 +7,45 @@ namespace DroneDelivery.Grains.Deliveries;
 /// <summary>
 /// The delivery's backstop in flight. A drone tells its delivery of each change of phase one-way,
 /// after storing it; a silo that is stopping or dies can drop that message, and the delivery
-/// would wait for ever on a drone long gone home. So the saga's reminder stays until the delivery
-/// is finished, and on each tick in flight asks the drone for what it reported and applies what
+/// would wait for ever on a drone long gone home. So the drone, while it flies the delivery and
+/// until the delivery has settled the end of its part, tells it every so often when it last
+/// reported; a delivery that has seen less asks the drone for what it reported and applies what
 /// it missed. A drone that holds no mission of this delivery and reported nothing that ended it
-/// (its assignment was never stored, or it was lost) is treated as having abandoned it.
+/// (its assignment was never stored, or it was lost) is treated as having abandoned it. The same
+/// check releases a drone that still holds the mission of a delivery that never stored it or is
+/// done with it. A delivery that waited for a drone also has its reminder ask, until it is finished.
 /// </summary>
 public sealed partial class DeliveryGrain
 {
+    /// <summary>What drones sent before they told the time of their last report: catch up unconditionally.</summary>
+    public Task CheckDroneAsync(string droneId) => CheckDroneReportsAsync(droneId, null);
+
+    public async Task CheckDroneReportsAsync(string droneId, DateTimeOffset? lastReportAt)
+    {
+        if (UnderWayWith(droneId))
+        {
+            if (lastReportAt is null || state.State.LastReportAt is not { } seen || seen < lastReportAt)
+            {
+                await CatchUpWithDroneAsync();
+            }
+
+            if (UnderWayWith(droneId))
+            {
+                return;
+            }
+        }
+
+        if (!state.RecordExists)
+        {
+            LogStrayDrone(logger, Id, droneId);
+        }
+
+        // Releases the mission if the drone still holds it, and settles what it reported either way.
+        await GrainFactory.GetGrain<IDroneGrain>(droneId).ReleaseAsync(Id);
+    }
+
+    private bool UnderWayWith(string droneId) => state.RecordExists && !IsFinished && state.State.DroneId == droneId;
+
     private async Task CatchUpWithDroneAsync()
     {
         if (Drone() is not { } drone)
@@ -58,6 +91,9 @@ public sealed partial class DeliveryGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} missed a report of drone {DroneId} and caught up: {Kind}")]
     private static partial void LogCaughtUp(ILogger logger, string deliveryId, string droneId, DroneProgressKind kind);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was never stored, but drone {DroneId} took its mission; the drone is released")]
+    private static partial void LogStrayDrone(ILogger logger, string deliveryId, string droneId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} is finished but its reminder could not be removed; it removes itself at its next tick")]
     private static partial void LogReminderLeft(ILogger logger, Exception exception, string deliveryId);

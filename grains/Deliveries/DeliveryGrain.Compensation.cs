@@ -9,34 +9,23 @@ namespace DroneDelivery.Grains.Deliveries;
 /// registered for a delivery that could not be stored is withdrawn; a drone that accepted a
 /// mission the delivery could not store is released. Either undo may fail too (storage down):
 /// then repeating the request mends the package (its registration is idempotent), and the
-/// drone's own supervisor asks <see cref="CheckDroneAsync"/> until it is let go.
+/// drone's own check asks <see cref="CheckDroneReportsAsync"/> until it is let go.
 /// </summary>
 public sealed partial class DeliveryGrain
 {
-    public async Task CheckDroneAsync(string droneId)
-    {
-        if (state.RecordExists && !IsFinished && state.State.DroneId == droneId)
-        {
-            return;
-        }
-
-        LogStrayDrone(logger, Id, droneId);
-        await GrainFactory.GetGrain<IDroneGrain>(droneId).ReleaseAsync(Id);
-    }
-
     /// <summary>
-    /// The request's steps after its package, ending in the delivery's one write: the saga's
-    /// reminder first, so nothing of the delivery is ever stored without it; then a drone, if one
-    /// is free; then the delivery, Scheduled or AwaitingDrone. Should a step fail, the drone that
-    /// accepted and the package are let go before the caller sees the failure. A reminder left
-    /// behind finds no delivery at its first tick and removes itself.
+    /// The request's steps after its package, ending in the delivery's one write: a drone, if one
+    /// is free; else the saga's reminder, so a delivery left waiting is never stored without it;
+    /// then the delivery, Scheduled or AwaitingDrone. A scheduled delivery needs no reminder: its
+    /// drone checks on it until it has settled the drone's part (<see cref="CheckDroneReportsAsync"/>).
+    /// Should a step fail, the drone that accepted and the package are let go before the caller
+    /// sees the failure. A reminder left behind finds no delivery at its first tick and removes itself.
     /// </summary>
     private async Task StoreRequestAsync(string packageId)
     {
         Assignment? assignment = null;
         try
         {
-            await StartRetryingAsync();
             assignment = await FindDroneAsync();
             if (assignment is not null)
             {
@@ -44,6 +33,7 @@ public sealed partial class DeliveryGrain
             }
             else
             {
+                await StartRetryingAsync();
                 WaitForDrone();
             }
 
@@ -99,9 +89,6 @@ public sealed partial class DeliveryGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} could not be stored; compensating by {Undo}")]
     private static partial void LogCompensating(ILogger logger, Exception exception, string deliveryId, string undo);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: the compensation failed too; a repeated request or the drone's supervisor will mend it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: the compensation failed too; a repeated request or the drone's check will mend it")]
     private static partial void LogUndoFailed(ILogger logger, Exception exception, string deliveryId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} does not hold drone {DroneId}, which still had its mission; the drone is released")]
-    private static partial void LogStrayDrone(ILogger logger, string deliveryId, string droneId);
 }

@@ -42,7 +42,10 @@ public sealed partial class DeliveryGrain
         }
 
         await SaveAsync();
-        await StopRetryingQuietlyAsync();
+        if (state.State.HoldsRetryReminder)
+        {
+            await StopRetryingQuietlyAsync();
+        }
 
         // A turn of its own, so neither the caller nor the drone's release waits for the writer's
         // batch; interleaved, so reads of the finished delivery don't wait on storage either. Safe:

@@ -68,12 +68,23 @@ public sealed partial class DeliveryGrain
                 break;
             case DroneProgressKind.Aborted:
                 await FindAnotherDroneAsync(progress.Reason ?? "The drone abandoned the delivery.", progress.At);
+                Settle(progress);
                 return;
             default:
                 return;
         }
 
         await (IsFinished ? SaveFinishedAsync() : SaveAsync());
+        Settle(progress);
+    }
+
+    /// <summary>Once the end of the drone's part is stored, the drone stops checking on it.</summary>
+    private void Settle(DroneProgress progress)
+    {
+        if (progress.Kind is DroneProgressKind.ArrivedAtDropoff or DroneProgressKind.Aborted)
+        {
+            GrainFactory.GetGrain<IDroneGrain>(progress.DroneId).ReportsSettledAsync(Id).Ignore();
+        }
     }
 
     public async Task<DeliveryStatus> ConfirmAsync(Confirmation confirmation)
@@ -183,7 +194,7 @@ public sealed partial class DeliveryGrain
         return await GetAsync(ownerId);
     }
 
-    /// <summary>Back to waiting for a drone, with the reminder behind it, and an immediate search.</summary>
+    /// <summary>Back to waiting for a drone, stored with the reminder behind it, and an immediate search.</summary>
     private async Task FindAnotherDroneAsync(string reason, DateTimeOffset at)
     {
         state.State.DroneId = null;
@@ -191,8 +202,8 @@ public sealed partial class DeliveryGrain
         state.State.DeliveryEta = null;
         state.State.ArrivedAtDropoff = false;
         MoveTo(DeliveryStage.AwaitingDrone, reason, at, state.State.LastKnownLocation);
-        await SaveAsync();
         await StartRetryingAsync();
+        await SaveAsync();
         await TryScheduleAsync();
     }
 

@@ -226,13 +226,15 @@ public sealed partial class DeliveryGrain(
     }
 
     /// <summary>
-    /// The durable backstop of every unfinished delivery: a reminder that retries until it has a
+    /// The durable backstop of a delivery left waiting: a reminder that retries until it has a
     /// drone, then asks the drone for any report it missed, until the delivery is finished.
+    /// Registered before the write that stores the wait, which also stores that it is held.
     /// </summary>
     private async Task StartRetryingAsync()
     {
         var retry = options.Value.RetryPeriod;
         await this.RegisterOrUpdateReminder(RetryReminder, retry, retry);
+        state.State.HoldsRetryReminder = true;
     }
 
     private async Task StopRetryingAsync()
@@ -241,6 +243,8 @@ public sealed partial class DeliveryGrain(
         {
             await this.UnregisterReminder(reminder);
         }
+
+        state.State.HoldsRetryReminder = false;
     }
 
     private void ForgetWaiting(Location pickup) =>

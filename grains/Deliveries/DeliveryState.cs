@@ -48,4 +48,7 @@ public sealed class DeliveryState
 
     /// <summary>Time of the last change of phase taken from the drone; a report asked for again is applied only if newer.</summary>
     [Id(22)] public DateTimeOffset? LastReportAt { get; set; }
+
+    /// <summary>The saga's reminder was registered (the delivery waited for a drone): the finish removes it.</summary>
+    [Id(23)] public bool HoldsRetryReminder { get; set; }
 }

@@ -41,14 +41,23 @@ public sealed class DroneFlightOptions
     /// A drone on a mission, or flying home, that sends no fix for this long is taken for lost: it
     /// becomes Offline, and its delivery is rescheduled (not yet picked up) or fails (picked up).
     /// Drones parked without a mission are not watched, so they may stay silent. The silence is
-    /// checked by a timer while the drone is active and by a reminder (period: this, but at least
-    /// Orleans' <c>MinimumReminderPeriod</c>) that survives the loss of its silo. Keep it well
+    /// checked by a timer while the drone is active; after the loss of its silo, the cell's watch
+    /// (its scheduler's reminder, period: this, but at least Orleans' <c>MinimumReminderPeriod</c>)
+    /// wakes the drone on another silo. Keep it well
     /// above the cluster's recovery from a lost silo (30 to 45 s measured by the soak), during
     /// which the fixes of drones whose stream queue was on that silo don't arrive; a shorter one
     /// fails deliveries whose drones are flying fine. Default: 90 seconds.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SilenceTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>
+    /// How often a drone on a mission, or with the end of one not yet settled, tells its delivery
+    /// when it last reported to it, so a delivery that missed a one-way report asks for it. It
+    /// bounds how long a report lost with a silo leaves a delivery behind. Default: 1 minute.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
+    public TimeSpan ReportCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Below this reported speed the ETA uses the cruise speed instead (hovering, taking off). Default: 1 m/s.</summary>
     [Range(0, 100)]

@@ -19,10 +19,4 @@ public sealed partial class DroneGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Drone {DroneId} has stood at its base for {Silence} in the middle of delivery {DeliveryId}; the delivery was abandoned")]
     private static partial void LogParkedMidMission(ILogger logger, string droneId, TimeSpan silence, string deliveryId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Drone {DroneId}: the silence watch's reminder could not be registered; its timer still watches")]
-    private static partial void LogWatchNotRegistered(ILogger logger, Exception exception, string droneId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Drone {DroneId}: the silence watch's reminder could not be removed; it stops itself at its next tick")]
-    private static partial void LogWatchNotUnregistered(ILogger logger, Exception exception, string droneId);
 }

@@ -1,28 +1,31 @@
+using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace DroneDelivery.Grains.Drones;
 
 /// <summary>
 /// The drone's own supervisor: each drone on a mission, or flying home, watches its silence, so
-/// there is no fleet-wide watcher to become a bottleneck. A grain timer checks often while the
-/// drone is active; a reminder, registered before the drone stores a state that needs watching,
-/// brings it back on another silo if its own dies. Silent for
-/// <see cref="DroneFlightOptions.SilenceTimeout"/>, the drone is Offline and abandons its mission;
-/// it rejoins with its next fix. A drone that keeps reporting from its base, standing still, in
-/// the middle of a mission it flew out for, is as silent about that mission: it abandons it too,
-/// but stays in service. One that never took off although its pickup time has passed abandons
-/// its mission and goes into maintenance. Parked drones without a mission hold neither timer nor reminder.
-/// The reminder's tick also asks the delivery whether it still has this drone, which releases a
-/// drone whose assignment the delivery never stored.
+/// there is no fleet-wide watcher to become a bottleneck. A grain timer checks it while the drone
+/// is active. Silent for <see cref="DroneFlightOptions.SilenceTimeout"/>, the drone is Offline and
+/// abandons its mission; it rejoins with its next fix. A drone that keeps reporting from its base,
+/// standing still, in the middle of a mission it flew out for, is as silent about that mission: it
+/// abandons it too, but stays in service. One that never took off although its pickup time has
+/// passed abandons its mission and goes into maintenance.
+/// A second timer, every <see cref="DroneFlightOptions.ReportCheckInterval"/>, tells the delivery
+/// it flies, and each delivery that has not yet settled the end of the drone's part, when the
+/// drone last reported to it: reports go one-way and die with a silo that was stopping, so the
+/// delivery asks for what it missed, or releases a drone whose assignment it never stored.
+/// Neither drone nor delivery holds a reminder for this: should the drone's silo be lost, the
+/// cell's watch (its scheduler's one reminder) wakes every drone that needs watching, and the
+/// activation starts the timers again. Parked drones with nothing to settle hold no timer.
 /// </summary>
 public sealed partial class DroneGrain : IRemindable
 {
-    private const string SilenceReminder = "silence-watch";
+    // Each drone on a mission held this reminder before the cell's watch took its place.
+    private const string LegacySilenceReminder = "silence-watch";
 
     private IGrainTimer? _silenceTimer;
-    private bool _reminderHeld;
+    private IGrainTimer? _reportCheckTimer;
 
     // Server time of the last sign of life. Starts at the activation: the stored LastFixAt may be
     // up to a PersistInterval old, so after a silo's death it would call a live drone silent.
@@ -32,105 +35,96 @@ public sealed partial class DroneGrain : IRemindable
     private bool Supervised => InFleet && state.State.Status != DroneStatus.Offline
         && (state.State.Mission is not null || state.State.Status == DroneStatus.Returning);
 
+    /// <summary>Supervised, or with the end of a mission not yet settled by its delivery: a drone the cell's watch keeps awake.</summary>
+    private bool Watched => Supervised || (InFleet && state.State.UnsettledDeliveries.Count > 0);
+
+    /// <summary>Only a reminder left from before the cell's watch ticks here: it goes, and the timers do its work.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != SilenceReminder)
+        if (reminderName == LegacySilenceReminder && await this.GetReminder(reminderName) is { } reminder)
         {
-            return;
+            await this.UnregisterReminder(reminder);
         }
 
-        if (!Supervised)
+        UpdateWatch();
+    }
+
+    public Task WakeAsync()
+    {
+        // Being activated started the timers; this covers a drone that was active all along.
+        UpdateWatch();
+        return Task.CompletedTask;
+    }
+
+    public Task ReportsSettledAsync(string deliveryId)
+    {
+        if (state.State.UnsettledDeliveries.Remove(deliveryId))
         {
-            // A reminder that outlived its mission (an unregister that failed, or a restart).
-            _reminderHeld = true;
-            await StopWatchingAsync();
-            return;
+            // Stored with the next write; a drone that lost it asks once more and is settled again.
+            _positionDirty = true;
+            UpdateWatch();
         }
 
-        if (await CheckSilenceAsync() && state.State.Mission is { } mission)
-        {
-            // One-way, so the drone never waits on a delivery that may be waiting on it; the
-            // delivery answers by releasing this drone if it doesn't hold it.
-            Delivery(mission).CheckDroneAsync(Id).Ignore();
-        }
+        return Task.CompletedTask;
     }
 
     /// <summary>Starts watching when the drone is activated in a state that needs it.</summary>
-    private async Task ResumeWatchingAsync()
+    private void ResumeWatching()
     {
         _lastSignOfLife = time.GetUtcNow();
-        if (!Supervised)
-        {
-            return;
-        }
-
-        try
-        {
-            await StartWatchingAsync();
-        }
-        catch (Exception e)
-        {
-            // The timer runs regardless, and the next save registers the reminder again.
-            LogWatchNotRegistered(logger, e, Id);
-        }
+        UpdateWatch();
     }
 
-    /// <summary>Called by <see cref="SaveAsync"/> before it writes: a state that needs watching is never stored without its reminder.</summary>
-    private async Task WatchBeforeSavingAsync()
+    /// <summary>Starts or stops the timers as the drone's state now needs them: after every write, an activation, a wake-up or a settled delivery.</summary>
+    private void UpdateWatch()
     {
-        if (Supervised && !_reminderHeld)
+        if (Supervised)
         {
-            try
-            {
-                await StartWatchingAsync();
-            }
-            catch
-            {
-                // The change is in memory only: let the next call reload what is stored.
-                DeactivateOnIdle();
-                throw;
-            }
+            var timeout = flight.Value.SilenceTimeout;
+            _silenceTimer ??= this.RegisterGrainTimer(
+                async _ => await CheckSilenceAsync(), new GrainTimerCreationOptions(timeout / 4, timeout / 4));
+        }
+        else
+        {
+            _silenceTimer?.Dispose();
+            _silenceTimer = null;
+        }
+
+        if (Watched)
+        {
+            var interval = flight.Value.ReportCheckInterval;
+            _reportCheckTimer ??= this.RegisterGrainTimer(
+                _ =>
+                {
+                    CheckDeliveries();
+                    return Task.CompletedTask;
+                },
+                new GrainTimerCreationOptions(interval, interval));
+        }
+        else
+        {
+            _reportCheckTimer?.Dispose();
+            _reportCheckTimer = null;
         }
     }
 
-    private async Task StartWatchingAsync()
+    /// <summary>Tells the delivery it flies, and each one yet to settle, when it last reported to it.</summary>
+    private void CheckDeliveries()
     {
-        var timeout = flight.Value.SilenceTimeout;
-        _silenceTimer ??= this.RegisterGrainTimer(
-            async _ => await CheckSilenceAsync(), new GrainTimerCreationOptions(timeout / 4, timeout / 4));
-        if (!_reminderHeld)
+        var current = Supervised ? state.State.Mission?.DeliveryId : null;
+        if (current is not null)
         {
-            var minimum = ServiceProvider.GetRequiredService<IOptions<ReminderOptions>>().Value.MinimumReminderPeriod;
-            var period = timeout > minimum ? timeout : minimum;
-            await this.RegisterOrUpdateReminder(SilenceReminder, period, period);
-            _reminderHeld = true;
+            AskToCatchUp(current);
+        }
+
+        foreach (var deliveryId in state.State.UnsettledDeliveries.Where(id => id != current))
+        {
+            AskToCatchUp(deliveryId);
         }
     }
 
-    /// <summary>Once the drone no longer needs watching; best effort, as a leftover reminder stops itself at its next tick.</summary>
-    private async Task StopWatchingAsync()
-    {
-        _silenceTimer?.Dispose();
-        _silenceTimer = null;
-        if (!_reminderHeld)
-        {
-            return;
-        }
-
-        try
-        {
-            if (await this.GetReminder(SilenceReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            _reminderHeld = false;
-        }
-        catch (Exception e)
-        {
-            LogWatchNotUnregistered(logger, e, Id);
-        }
-    }
+    private void AskToCatchUp(string deliveryId) =>
+        GrainFactory.GetGrain<IDeliveryGrain>(deliveryId).CheckDroneReportsAsync(Id, LastReportAt(deliveryId)).Ignore();
 
     /// <summary>True if the drone is still heard from; otherwise it goes Offline and abandons its mission.</summary>
     private async Task<bool> CheckSilenceAsync()

@@ -46,7 +46,7 @@ public sealed partial class DroneGrain(
         await SubscribeToTelemetryAsync();
         var interval = flight.Value.PersistInterval;
         this.RegisterGrainTimer(PersistPositionAsync, new GrainTimerCreationOptions(interval, interval));
-        await ResumeWatchingAsync();
+        ResumeWatching();
 
         // The scheduler's index is memory only: whenever this drone comes back, say where it is.
         if (Availability() is { } availability)
@@ -147,8 +147,12 @@ public sealed partial class DroneGrain(
     {
         if (state.State.Mission?.DeliveryId != deliveryId)
         {
+            // A delivery done with this drone settles what it reported, too.
+            await ReportsSettledAsync(deliveryId);
             return;
         }
+
+        state.State.UnsettledDeliveries.Remove(deliveryId);
 
         EndMission(DroneStatus.Returning);
         await SaveAsync();
@@ -193,12 +197,10 @@ public sealed partial class DroneGrain(
     /// <summary>
     /// Writes a change of the drone; once it is stored, wakes the drone channel's long-polls and
     /// tells the cell's scheduler, which wakes deliveries waiting for a drone when this one is free.
-    /// The drone's supervisor starts before a change that needs it is stored, and stops after one
-    /// that no longer does.
+    /// The supervisor's timers start and stop with the state stored.
     /// </summary>
     private async Task SaveAsync()
     {
-        await WatchBeforeSavingAsync();
         state.State.Revision++;
         state.State.UpdatedAt = time.GetUtcNow();
         try
@@ -215,10 +217,7 @@ public sealed partial class DroneGrain(
 
         _positionDirty = false;
         _stored = StoredChannelState();
-        if (!Supervised && (_reminderHeld || _silenceTimer is not null))
-        {
-            await StopWatchingAsync();
-        }
+        UpdateWatch();
 
         var changed = _changed;
         _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -239,7 +238,8 @@ public sealed partial class DroneGrain(
             state.State.BatteryPct,
             state.State.Status == DroneStatus.Available && state.State.Mission is null && !state.State.MaintenanceRequested,
             state.State.Revision,
-            state.State.Status)
+            state.State.Status,
+            Watched)
         : null;
 
     private DroneDetails Details() => new(

@@ -38,4 +38,10 @@ public sealed class DroneState
 
     /// <summary>Distance flown on the current mission since its first fix; null until that fix.</summary>
     [Id(13)] public double? MissionDistanceKm { get; set; }
+
+    /// <summary>
+    /// Deliveries this drone reported the end of its part to (arrival at the drop-off, or giving
+    /// it up) that have not yet said they stored it; the drone asks them until they do.
+    /// </summary>
+    [Id(14)] public List<string> UnsettledDeliveries { get; set; } = [];
 }

@@ -47,6 +47,7 @@ public sealed partial class SchedulerGrain(
         }
 
         LogIndexRebuilt(logger, CellKey, _drones.Count);
+        await StartCellWatchAsync();
     }
 
     public async Task<Assignment?> TryScheduleAsync(ScheduleRequest request)

@@ -22,8 +22,9 @@ public static class IngestScenario
         using var anonymous = system.CreateClient();
 
         var area = new BenchArea(options.Cells);
-        Console.WriteLine($"ingest ({label}): registering {options.IngestDrones} drones in {options.Cells} cells");
-        var drones = await Fleet.RegisterDronesAsync(operatorClient, area, "bench", options.IngestDrones, options.Concurrency, cancellationToken);
+        var fleetSize = memoryGrainStorage ? options.MemoryIngestDrones : options.IngestDrones;
+        Console.WriteLine($"ingest ({label}): registering {fleetSize} drones in {options.Cells} cells");
+        var drones = await Fleet.RegisterDronesAsync(operatorClient, area, "bench", fleetSize, options.Concurrency, cancellationToken);
         using var business = system.CreateClient(await Fleet.RegisterBusinessAsync(anonymous, cancellationToken));
 
         var (c, w, d) = (options.Concurrency, options.Warmup, options.Duration);
@@ -54,7 +55,7 @@ public static class IngestScenario
         });
 
         // Over the whole phase, warm-up included: every write the requests caused, in storage
-        // (grain state and reminders alike; with memory grain state, the reminders alone).
+        // (grain state and reminders alike; with memory state, membership alone).
         var written = writes.Writes;
 
         return new ScenarioRun(label, [ingest, noop, grain, table], new Dictionary<string, double>

@@ -54,6 +54,9 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     /// </summary>
     public static TimeSpan DefaultSilenceTimeout { get; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often a drone tells its delivery when it last reported: short, so a test of a lost report sees it caught up within seconds.</summary>
+    public static TimeSpan DefaultReportCheckInterval { get; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Starts Azurite and the cluster; <paramref name="settings"/> are extra <c>--Key=Value</c> settings for every host.</summary>
     public static Task<DroneDeliveryCluster> StartAsync(int silos, bool withQueues = false, params string[] settings) =>
         StartAsync(silos, withQueues, configureHosts: null, settings);
@@ -103,6 +106,7 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
                 $"--DroneDelivery:Reminders:MinimumReminderPeriod={TimeSpan.FromSeconds(1)}",
                 $"--DroneDelivery:Scheduling:RetryPeriod={DefaultRetryPeriod}",
                 $"--DroneDelivery:Drones:SilenceTimeout={DefaultSilenceTimeout}",
+                $"--DroneDelivery:Drones:ReportCheckInterval={DefaultReportCheckInterval}",
                 $"--DroneDelivery:History:RetryPeriod={TimeSpan.FromSeconds(2)}",
 
                 // Webhook retries within a test's patience; the reminder wakes an outbox within seconds of a restart.

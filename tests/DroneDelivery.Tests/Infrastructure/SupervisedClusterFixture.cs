@@ -2,8 +2,8 @@ namespace DroneDelivery.Tests.Infrastructure;
 
 /// <summary>
 /// A cluster of its own whose drones are taken for lost after <see cref="SilenceTimeout"/>
-/// without a fix, and whose reminders may tick that often, so the drones' supervisors act
-/// within a test's patience.
+/// without a fix, and whose cells' watches (reminders) may tick that often, so the drones'
+/// supervisors act within a test's patience.
 /// </summary>
 public sealed class SupervisedClusterFixture : IAsyncLifetime
 {

@@ -8,8 +8,8 @@ using Orleans;
 namespace DroneDelivery.Tests.Integration;
 
 /// <summary>
-/// What a dying silo can lose: a drone's reports to its delivery, which go one-way (the delivery's
-/// reminder asks the drone for what it missed), and the fixes in its stream queue (a drone at the
+/// What a dying silo can lose: a drone's reports to its delivery, which go one-way (the drone's
+/// check tells the delivery when it last reported, and the delivery asks for what it missed), and the fixes in its stream queue (a drone at the
 /// drop-off that never saw its pickup still finishes the delivery, and events never ride the stream).
 /// </summary>
 public sealed class LostReportTests : IAsyncLifetime

@@ -5,8 +5,8 @@ using DroneDelivery.Tests.Infrastructure;
 namespace DroneDelivery.Tests.Integration;
 
 /// <summary>
-/// The silo hosting a flying drone dies with it: the drone's reminder brings its supervisor back
-/// on the other silo, which finds the drone silent. A cluster of its own, so the fleet summary's
+/// The silo hosting a flying drone dies with it: the cell's watch (its scheduler's reminder) wakes
+/// the drone on the other silo, whose supervisor finds it silent. A cluster of its own, so the fleet summary's
 /// counts are all this test's.
 /// </summary>
 public sealed class StuckDroneSiloLossTests : IAsyncLifetime

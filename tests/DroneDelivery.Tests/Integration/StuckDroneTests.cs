@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Geo;
 using DroneDelivery.Tests.Infrastructure;
 using Orleans;
 using Orleans.Runtime;
@@ -6,8 +8,8 @@ using Orleans.Runtime;
 namespace DroneDelivery.Tests.Integration;
 
 /// <summary>
-/// Drones that stop reporting: each drone's own supervisor (timer and reminder) declares it
-/// Offline, and its delivery is rescheduled or fails, with a milestone saying why.
+/// Drones that stop reporting: each drone's own supervisor (its timers, woken by the cell's watch)
+/// declares it Offline, and its delivery is rescheduled or fails, with a milestone saying why.
 /// </summary>
 public sealed class StuckDroneTests(SupervisedClusterFixture fixture) : IClassFixture<SupervisedClusterFixture>
 {
@@ -171,7 +173,7 @@ public sealed class StuckDroneTests(SupervisedClusterFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task A_drone_holds_its_silence_reminder_only_from_its_assignment_until_it_is_home_again()
+    public async Task A_delivery_flown_from_request_to_drop_off_registers_no_reminder_of_its_own_or_its_drones_only_its_cell_holds_one()
     {
         var area = TestArea.Next();
         var home = area.At(0, 0);
@@ -181,28 +183,28 @@ public sealed class StuckDroneTests(SupervisedClusterFixture fixture) : IClassFi
         await Api.RegisterDroneAsync(ops, drone, home);
         var pilot = new DronePilot(ops, drone);
         await pilot.ReportAsync(home, batteryPct: 100, speedMps: 0);
-        Assert.Empty(await RemindersOfAsync(drone));
 
         var id = await RequestAsync(business, area.At(1, 0), area.At(2, 0), drone);
-        Assert.Equal(["silence-watch"], await RemindersOfAsync(drone));
         await pilot.ReportAsync(area.At(0.5, 0));
         await pilot.ReportAsync(area.At(1, 0), droneEvent: "PickedUp");
         await pilot.ReportAsync(area.At(2, 0));
         await Eventually.Until(() => StatusAsync(business, id), s => Api.Stage(s) == "Delivered", Patience, "the delivery");
-
-        // Flying home without a mission: still watched.
         Assert.Equal("Returning", await pilot.StatusAsync());
-        Assert.Equal(["silence-watch"], await RemindersOfAsync(drone));
         await pilot.ReportAsync(home, batteryPct: 95, speedMps: 0);
         Assert.Equal("Available", await pilot.StatusAsync());
-        Assert.Empty(await RemindersOfAsync(drone));
+
+        // Each would be a storage write per delivery: the timers of the drone watch instead.
+        Assert.Empty(await RemindersOfAsync(GrainId.Create("drone", drone)));
+        Assert.Empty(await RemindersOfAsync(GrainId.Create("delivery", id)));
+        var cell = RegionCell.Of(new Location(home.Lat, home.Lon)).Key;
+        Assert.Equal(["cell-watch"], await RemindersOfAsync(GrainId.Create("scheduler", cell)));
     }
 
-    /// <summary>The drone's reminders as the cluster's reminder table (on Azurite) holds them.</summary>
-    private async Task<string[]> RemindersOfAsync(string droneId)
+    /// <summary>A grain's reminders as the cluster's reminder table (on Azurite) holds them.</summary>
+    private async Task<string[]> RemindersOfAsync(GrainId grain)
     {
         var table = _cluster.SiloServices.First().GetRequiredService<IReminderTable>();
-        var rows = await table.ReadRows(GrainId.Create("drone", droneId));
+        var rows = await table.ReadRows(grain);
         return [.. rows.Reminders.Select(r => r.ReminderName)];
     }
 

@@ -134,9 +134,10 @@ internal sealed class ProcessSystem : IAsyncDisposable
             [
                 $"--DroneDelivery:Cluster:SiloPort={FreePort.Next()}",
                 $"--DroneDelivery:Cluster:GatewayPort={FreePort.Next()}",
-                // Fast enough that a test sees reminders fire and waiting deliveries retried.
+                // Fast enough that a test sees reminders fire, waiting deliveries retried and lost reports caught up.
                 "--DroneDelivery:Reminders:MinimumReminderPeriod=00:00:01",
                 "--DroneDelivery:Scheduling:RetryPeriod=00:00:05",
+                "--DroneDelivery:Drones:ReportCheckInterval=00:00:05",
                 "--DroneDelivery:History:RetryPeriod=00:00:05",
             ]));
         }
