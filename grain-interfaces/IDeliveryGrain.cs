@@ -73,7 +73,8 @@ public interface IDeliveryGrain : IGrainWithStringKey
     /// <summary>
     /// The drone's periodic check while it flies this delivery, or until the delivery has settled
     /// the end of its part: <paramref name="lastReportAt"/> is the time of the last change of
-    /// phase the drone reported for it. A delivery that has seen less asks the drone for what it
+    /// phase the drone reported for it (<see cref="DateTimeOffset.MinValue"/> if none yet; null
+    /// asks for a catch-up regardless). A delivery that has seen less asks the drone for what it
     /// missed; one that is no longer under way with this drone releases it, which also settles it.
     /// One-way, like every call from a drone to its delivery.
     /// </summary>

@@ -24,7 +24,7 @@ public sealed partial class DeliveryGrain
     {
         if (UnderWayWith(droneId))
         {
-            if (lastReportAt is null || state.State.LastReportAt is not { } seen || seen < lastReportAt)
+            if (lastReportAt is not { } reported || reported > (state.State.LastReportAt ?? DateTimeOffset.MinValue))
             {
                 await CatchUpWithDroneAsync();
             }
