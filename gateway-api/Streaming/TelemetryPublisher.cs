@@ -2,6 +2,7 @@ using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.GrainInterfaces.Streams;
 using Microsoft.Extensions.Caching.Memory;
+using Orleans.Streams;
 
 namespace DroneDelivery.GatewayApi.Streaming;
 
@@ -25,10 +26,12 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
     }
 
     /// <summary>
-    /// Publishes each drone's fixes in order; drones in parallel. A fix with an event goes to the
-    /// drone itself and is awaited until stored: a stream queue may die with its silo, and an
-    /// event (picked up, delivered) is not superseded by the next fix the way a position is. So a
-    /// batch is accepted only once its events are taken in, and a refused one is sent again.
+    /// Publishes each drone's fixes in order; drones in parallel. Positions go to the drone's
+    /// stream as one item per run between events (at most <see cref="TelemetryStreams.MaxFixesPerItem"/>
+    /// fixes), which the drone takes in in one turn. A fix with an event goes to the drone itself
+    /// and is awaited until stored: a stream queue may die with its silo, and an event (picked up,
+    /// delivered) is not superseded by the next fix the way a position is. So a batch is accepted
+    /// only once its events are taken in, and a refused one is sent again.
     /// </summary>
     public async Task PublishAsync(IReadOnlyList<TelemetryFix> fixes)
     {
@@ -36,11 +39,38 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
         await Task.WhenAll(fixes.GroupBy(f => f.DroneId, StringComparer.Ordinal).Select(async drone =>
         {
             var stream = provider.GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, drone.Key));
+            var positions = new List<TelemetryFix>();
             foreach (var fix in drone.OrderBy(f => f.At))
             {
-                await (fix.Event is null ? stream.OnNextAsync(fix) : client.GetGrain<IDroneGrain>(drone.Key).ReportEventAsync(fix));
+                if (fix.Event is null)
+                {
+                    positions.Add(fix);
+                    if (positions.Count == TelemetryStreams.MaxFixesPerItem)
+                    {
+                        await PublishPositionsAsync(stream, positions);
+                    }
+
+                    continue;
+                }
+
+                await PublishPositionsAsync(stream, positions);
+                await client.GetGrain<IDroneGrain>(drone.Key).ReportEventAsync(fix);
             }
+
+            await PublishPositionsAsync(stream, positions);
         }));
+    }
+
+    /// <summary>One stream item for the run of positions so far, then an empty run.</summary>
+    private static async Task PublishPositionsAsync(IAsyncStream<TelemetryFix> stream, List<TelemetryFix> positions)
+    {
+        if (positions.Count == 0)
+        {
+            return;
+        }
+
+        await stream.OnNextBatchAsync(positions.ToArray());
+        positions.Clear();
     }
 
     private async Task<bool> IsKnownAsync(string droneId)

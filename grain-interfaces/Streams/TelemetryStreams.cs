@@ -11,4 +11,11 @@ public static class TelemetryStreams
 
     /// <summary>Stream namespace of drone telemetry.</summary>
     public const string Namespace = "drone-telemetry";
+
+    /// <summary>
+    /// Most fixes published as one stream item (a batch the drone takes in in one turn). Keeps
+    /// an item well inside an Azure queue message (64 KB, base64) and an Event Hubs event inside
+    /// the body size silos read, whatever the drone id's length.
+    /// </summary>
+    public const int MaxFixesPerItem = 100;
 }

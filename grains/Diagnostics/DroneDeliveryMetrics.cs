@@ -74,7 +74,7 @@ public sealed class DroneDeliveryMetrics
     public void Assigned(TimeSpan sinceRequest) =>
         _assignmentDuration.Record(Math.Max(0, sinceRequest.TotalSeconds));
 
-    public void FixTakenIn() => _telemetryFixes.Add(1);
+    public void FixesTakenIn(int count) => _telemetryFixes.Add(count);
 
     /// <summary>
     /// Records the absolute error: Prometheus histograms count non-negative observations, so

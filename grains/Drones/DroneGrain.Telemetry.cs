@@ -9,9 +9,15 @@ namespace DroneDelivery.Grains.Drones;
 
 /// <summary>
 /// The telemetry side of a drone: its stream moves it through its phases (took off, picked up,
-/// at the drop-off, home, charged) and feeds its delivery position and ETAs on every fix.
+/// at the drop-off, home, charged) and feeds its delivery position and ETAs.
 /// Position and battery stay in memory between status changes and are written by a timer.
 /// </summary>
+/// <remarks>
+/// A stream item may carry many fixes of the drone (a request's run of positions). They are
+/// taken in fix by fix, in one turn: distance, phases and the stale-fix rule apply to each. The
+/// delivery hears of every change of phase as it happens, but of positions only once per item,
+/// the last; the fleet feed likewise once per item. A position only ever supersedes the one before.
+/// </remarks>
 public sealed partial class DroneGrain
 {
     private bool _positionDirty;
@@ -20,24 +26,56 @@ public sealed partial class DroneGrain
     // The last fix showed the drone standing at its base in the middle of a mission.
     private bool _parkedAtBase;
 
+    // The newest position of the fixes being taken in, for the delivery once they all are.
+    private (IDeliveryGrain Delivery, DroneProgress Progress)? _unsentPosition;
+
     private async Task SubscribeToTelemetryAsync()
     {
         var stream = this.GetStreamProvider(TelemetryStreams.ProviderName)
             .GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, Id));
-        await stream.SubscribeAsync((fix, _) => OnFixAsync(fix));
+
+        // A batch observer: all fixes of a stream item arrive in one call, so in one turn.
+        await stream.SubscribeAsync(items => OnFixesAsync(items.Select(item => item.Item)));
     }
 
-    public Task ReportEventAsync(TelemetryFix fix) => OnFixAsync(fix);
+    public Task ReportEventAsync(TelemetryFix fix) => OnFixesAsync([fix]);
 
-    private async Task OnFixAsync(TelemetryFix fix)
+    private async Task OnFixesAsync(IEnumerable<TelemetryFix> fixes)
     {
-        // Fixes can arrive late or twice; only a newer one says anything new.
-        if (!InFleet || fix.At <= state.State.LastFixAt)
+        _unsentPosition = null;
+        var taken = 0;
+        foreach (var fix in fixes)
+        {
+            if (await TakeInAsync(fix))
+            {
+                taken++;
+            }
+        }
+
+        if (taken == 0)
         {
             return;
         }
 
-        metrics.FixTakenIn();
+        metrics.FixesTakenIn(taken);
+        if (_unsentPosition is var (delivery, progress))
+        {
+            _unsentPosition = null;
+            delivery.OnDroneProgressAsync(progress).Ignore();
+        }
+
+        ReportToFleetFeed(statusChanged: false);
+    }
+
+    /// <summary>Takes in one fix; false if it says nothing new.</summary>
+    private async Task<bool> TakeInAsync(TelemetryFix fix)
+    {
+        // Fixes can arrive late or twice; only a newer one says anything new.
+        if (!InFleet || fix.At <= state.State.LastFixAt)
+        {
+            return false;
+        }
+
         if (state.State.Mission is not null)
         {
             // Counted here, in fix order: the delivery hears of it one-way, and not always in order.
@@ -69,7 +107,7 @@ public sealed partial class DroneGrain
             await FollowHomecomingAsync(fix);
         }
 
-        ReportToFleetFeed(statusChanged: false);
+        return true;
     }
 
     private async Task FollowMissionAsync(TelemetryFix fix, Mission mission)
@@ -136,6 +174,14 @@ public sealed partial class DroneGrain
             LogPhase(logger, Id, mission.DeliveryId, kind);
         }
 
+        if (kind == DroneProgressKind.Position && missedPickup is null)
+        {
+            _unsentPosition = (Delivery(mission), progress);
+            return;
+        }
+
+        // A change of phase goes at once; it is newer than any position still unsent.
+        _unsentPosition = null;
         if (missedPickup is not null)
         {
             Delivery(mission).OnDroneProgressAsync(missedPickup).Ignore();
@@ -182,6 +228,7 @@ public sealed partial class DroneGrain
         var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, fix.At, fix.Location, null, null, reason, fix.HeadingDeg, fix.SpeedMps, state.State.MissionDistanceKm));
         await SaveAsync();
         LogAborted(logger, Id, mission.DeliveryId, reason);
+        _unsentPosition = null;
         Delivery(mission).OnDroneProgressAsync(progress).Ignore();
     }
 

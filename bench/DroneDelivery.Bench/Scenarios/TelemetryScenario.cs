@@ -9,7 +9,7 @@ using DroneDelivery.GrainInterfaces;
 namespace DroneDelivery.Bench.Scenarios;
 
 /// <summary>
-/// Scenario 2: drones posting fixes in batches to <c>POST /api/telemetry</c> at a target rate,
+/// Scenario 2: drones posting their own fixes in batches to <c>POST /api/telemetry</c> at a target rate,
 /// through the memory stream provider into the drone grains; against raw grain calls per second
 /// from the gateway's cluster client in the same run.
 /// </summary>
@@ -39,8 +39,9 @@ public static class TelemetryScenario
         });
 
         // Each worker owns a slice of the drones and posts their fixes in order, so no fix is
-        // overtaken by a newer one of the same drone (the grain would rightly ignore it).
-        var workers = Math.Max(1, Math.Min(c, drones.Count / options.TelemetryBatch));
+        // overtaken by a newer one of the same drone (the grain would rightly ignore it). A
+        // request holds one drone's fixes, as a drone posts its own.
+        var workers = Math.Max(1, Math.Min(c, drones.Count));
         var slices = Enumerable.Range(0, workers).Select(k => new DroneSlice([.. drones.Where((_, i) => i % workers == k)], options.TelemetryBatch)).ToArray();
         var pacer = options.TelemetryRate > 0 ? new Pacer((double)options.TelemetryRate / slices[0].BatchSize) : null;
         long sent = 0;
@@ -49,7 +50,7 @@ public static class TelemetryScenario
         var windowCounts = SampleWindowAsync(processed, w, d);
         var accepted = await ClosedLoop.RunAsync("telemetry-accepted", "fix", workers, w, d, async (worker, ct) =>
         {
-            var batch = slices[worker].NextBatch(area);
+            var batch = slices[worker].NextBatch();
             using var response = await droneClient.PostAsJsonAsync("/api/telemetry", batch, ct);
             if (response.StatusCode != HttpStatusCode.Accepted)
             {

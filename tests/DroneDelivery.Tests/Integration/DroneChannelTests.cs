@@ -132,4 +132,45 @@ public sealed class DroneChannelTests(ClusterFixture fixture)
         var drone = await Eventually.Until(pilot.DroneAsync, d => d["batteryPct"]!.GetValue<double>() == 69, TimeSpan.FromSeconds(20), "the fresh fix");
         Assert.Equal("Available", drone["status"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_drones_whole_flight_in_one_batch_is_delivered_and_counts_every_leg_in_order()
+    {
+        var area = TestArea.Next();
+        var droneId = $"one-batch-{Guid.NewGuid():N}";
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        await Api.RegisterDroneAsync(ops, droneId, area.At(0, 0));
+        var (pickup, dropoff) = (area.At(1, 0), area.At(2, 0));
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(pickup, dropoff));
+        Assert.Equal(droneId, accepted["droneId"]!.GetValue<string>());
+        var id = accepted["deliveryId"]!.GetValue<string>();
+
+        // Take-off, a detour, the pickup, away from it (picked up), the drop-off: one request, one stream item.
+        GeoPoint[] route = [area.At(0.5, 0), area.At(0.75, 0.25), pickup, area.At(1.5, 0), dropoff];
+        var start = DateTimeOffset.UtcNow;
+        var batch = route.Select((p, i) => new
+        {
+            droneId,
+            at = start.AddMilliseconds(100 * i),
+            lat = p.Lat,
+            lon = p.Lon,
+            alt = 100.0,
+            speedMps = 15.0,
+            headingDeg = 0.0,
+            batteryPct = 80.0,
+        });
+        await Api.ReadAsync(await ops.PostAsJsonAsync("/api/telemetry", batch), HttpStatusCode.Accepted);
+
+        await Eventually.Until(
+            () => Api.GetAsync(business, $"/api/deliveries/{id}/status"), s => Api.Stage(s) == "Delivered", TimeSpan.FromSeconds(30), "the delivery to be Delivered");
+        var drone = await Api.GetAsync(ops, $"/api/drones/{droneId}");
+        Assert.Equal("Returning", drone["status"]!.GetValue<string>());
+        Assert.Equal(dropoff.Lat, drone["position"]!["lat"]!.GetValue<double>());
+
+        var recorded = await Eventually.Until(
+            () => HistoryReads.ListAllAsync(business, ""), items => items.Exists(i => HistoryReads.Id(i) == id), TimeSpan.FromSeconds(30), "the delivery in the history");
+        var flown = route.Zip(route.Skip(1), (from, to) => from.KmTo(to)).Sum();
+        Assert.Equal(flown, recorded.Single(i => HistoryReads.Id(i) == id)["distanceKm"]!.GetValue<double>(), 0.01);
+    }
 }
