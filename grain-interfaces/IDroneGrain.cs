@@ -38,6 +38,15 @@ public interface IDroneGrain : IGrainWithStringKey
     Task ReportEventAsync(TelemetryFix fix);
 
     /// <summary>
+    /// Fixes in order, ending with one that carries an event, taken in in one turn; the changes of
+    /// phase they make are stored before this returns. The positions before an event come with
+    /// it, not on the stream, so the event can never overtake them: a take-off or a leg of the
+    /// flight that arrived after its pickup would be dropped as stale.
+    /// </summary>
+    [Alias("ReportFixes")]
+    Task ReportFixesAsync(TelemetryFix[] fixes);
+
+    /// <summary>
     /// The drone channel's long-poll: answers at once when the drone's version differs from
     /// <paramref name="afterVersion"/>, else when it changes or <paramref name="maxWait"/> passes.
     /// Null for a drone never registered. Interleaves: it only reads, and must not hold up the

@@ -26,51 +26,32 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
     }
 
     /// <summary>
-    /// Publishes each drone's fixes in order; drones in parallel. Positions go to the drone's
-    /// stream as one item per run between events (at most <see cref="TelemetryStreams.MaxFixesPerItem"/>
-    /// fixes), which the drone takes in in one turn. A fix with an event goes to the drone itself
-    /// and is awaited until stored: a stream queue may die with its silo, and an event (picked up,
-    /// delivered) is not superseded by the next fix the way a position is. So a batch is accepted
-    /// only once its events are taken in, and a refused one is sent again.
+    /// Publishes each drone's fixes in order; drones in parallel. A drone's fixes up to its last
+    /// event go to the drone itself, in one call awaited until the changes they make are stored: a
+    /// stream queue may die with its silo, and an event (picked up, delivered) is not superseded by
+    /// the next fix the way a position is. The positions before an event travel with it, so it can
+    /// never overtake them. So a batch is accepted only once its events are taken in, and a
+    /// refused one is sent again. The positions after the last event go to the drone's stream, one
+    /// item per <see cref="TelemetryStreams.MaxFixesPerItem"/> fixes, each taken in in one turn.
     /// </summary>
     public async Task PublishAsync(IReadOnlyList<TelemetryFix> fixes)
     {
         var provider = client.GetStreamProvider(TelemetryStreams.ProviderName);
         await Task.WhenAll(fixes.GroupBy(f => f.DroneId, StringComparer.Ordinal).Select(async drone =>
         {
-            var stream = provider.GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, drone.Key));
-            var positions = new List<TelemetryFix>();
-            foreach (var fix in drone.OrderBy(f => f.At))
+            var ordered = drone.OrderBy(f => f.At).ToArray();
+            var direct = Array.FindLastIndex(ordered, f => f.Event is not null) + 1;
+            if (direct > 0)
             {
-                if (fix.Event is null)
-                {
-                    positions.Add(fix);
-                    if (positions.Count == TelemetryStreams.MaxFixesPerItem)
-                    {
-                        await PublishPositionsAsync(stream, positions);
-                    }
-
-                    continue;
-                }
-
-                await PublishPositionsAsync(stream, positions);
-                await client.GetGrain<IDroneGrain>(drone.Key).ReportEventAsync(fix);
+                await client.GetGrain<IDroneGrain>(drone.Key).ReportFixesAsync(ordered[..direct]);
             }
 
-            await PublishPositionsAsync(stream, positions);
+            var stream = provider.GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, drone.Key));
+            foreach (var item in ordered[direct..].Chunk(TelemetryStreams.MaxFixesPerItem))
+            {
+                await stream.OnNextBatchAsync(item);
+            }
         }));
-    }
-
-    /// <summary>One stream item for the run of positions so far, then an empty run.</summary>
-    private static async Task PublishPositionsAsync(IAsyncStream<TelemetryFix> stream, List<TelemetryFix> positions)
-    {
-        if (positions.Count == 0)
-        {
-            return;
-        }
-
-        await stream.OnNextBatchAsync(positions.ToArray());
-        positions.Clear();
     }
 
     private async Task<bool> IsKnownAsync(string droneId)

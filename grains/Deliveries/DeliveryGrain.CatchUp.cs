@@ -17,6 +17,9 @@ namespace DroneDelivery.Grains.Deliveries;
 /// </summary>
 public sealed partial class DeliveryGrain
 {
+    // The drone's record is being applied: a report that skips a stage is taken as it is, not asked about again.
+    private bool _catchingUp;
+
     /// <summary>What drones sent before they told the time of their last report: catch up unconditionally.</summary>
     public Task CheckDroneAsync(string droneId) => CheckDroneReportsAsync(droneId, null);
 
@@ -55,18 +58,26 @@ public sealed partial class DeliveryGrain
 
         var droneId = state.State.DroneId!;
         var known = await drone.GetMissionReportsAsync(Id);
-        foreach (var report in known.Reports)
+        _catchingUp = true;
+        try
         {
-            if (IsFinished || state.State.DroneId != droneId)
+            foreach (var report in known.Reports)
             {
-                return;
-            }
+                if (IsFinished || state.State.DroneId != droneId)
+                {
+                    return;
+                }
 
-            if (state.State.LastReportAt is not { } last || report.At > last)
-            {
-                LogCaughtUp(logger, Id, droneId, report.Kind);
-                await OnDroneProgressAsync(report);
+                if (state.State.LastReportAt is not { } last || report.At > last)
+                {
+                    LogCaughtUp(logger, Id, droneId, report.Kind);
+                    await OnDroneProgressAsync(report);
+                }
             }
+        }
+        finally
+        {
+            _catchingUp = false;
         }
 
         if (!known.HoldsMission && !IsFinished && state.State.DroneId == droneId)
@@ -89,7 +100,7 @@ public sealed partial class DeliveryGrain
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} missed a report of drone {DroneId} and caught up: {Kind}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} missed a report of drone {DroneId}, or got it out of order, and caught up: {Kind}")]
     private static partial void LogCaughtUp(ILogger logger, string deliveryId, string droneId, DroneProgressKind kind);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} was never stored, but drone {DroneId} took its mission; the drone is released")]

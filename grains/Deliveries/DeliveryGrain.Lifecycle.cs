@@ -47,7 +47,16 @@ public sealed partial class DeliveryGrain
             return;
         }
 
-        s.LastReportAt = progress.At;
+        if (SkipsAStage(progress) && !_catchingUp)
+        {
+            // Orleans keeps no order between messages: an earlier report is still on its way, or
+            // was lost. The drone's record has them all, in order, this one included.
+            await CatchUpWithDroneAsync();
+            return;
+        }
+
+        // The newest seen: one that was overtaken must not make the delivery ask for it again.
+        s.LastReportAt = s.LastReportAt is { } last && last > progress.At ? last : progress.At;
         switch (progress.Kind)
         {
             case DroneProgressKind.TookOff when s.Stage == DeliveryStage.Scheduled:
@@ -77,6 +86,14 @@ public sealed partial class DeliveryGrain
         await (IsFinished ? SaveFinishedAsync() : SaveAsync());
         Settle(progress);
     }
+
+    /// <summary>A pickup before the take-off was heard of, or an arrival before the pickup.</summary>
+    private bool SkipsAStage(DroneProgress progress) => progress.Kind switch
+    {
+        DroneProgressKind.PickedUp => state.State.Stage == DeliveryStage.Scheduled,
+        DroneProgressKind.ArrivedAtDropoff => state.State.Stage is DeliveryStage.Scheduled or DeliveryStage.HeadedToPickup,
+        _ => false,
+    };
 
     /// <summary>Once the end of the drone's part is stored, the drone stops checking on it.</summary>
     private void Settle(DroneProgress progress)
@@ -201,6 +218,9 @@ public sealed partial class DeliveryGrain
         state.State.PickupEta = null;
         state.State.DeliveryEta = null;
         state.State.ArrivedAtDropoff = false;
+
+        // The next drone's reports are timed by its own clock.
+        state.State.LastReportAt = null;
         MoveTo(DeliveryStage.AwaitingDrone, reason, at, state.State.LastKnownLocation);
         await StartRetryingAsync();
         await SaveAsync();

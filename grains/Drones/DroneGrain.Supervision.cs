@@ -153,7 +153,11 @@ public sealed partial class DroneGrain : IRemindable
             var reason = neverLeft ? $"Drone {Id} never left its base for the delivery; it is taken out of service."
                 : parked ? $"Drone {Id} is back at its base without finishing the delivery."
                 : $"Drone {Id} stopped reporting.";
-            var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, time.GetUtcNow(), state.State.Position!, null, null, reason, DistanceKm: state.State.MissionDistanceKm));
+            // Later than every report before it, even when the drone's clock runs ahead of the
+            // silo's: a delivery catching up applies only reports newer than the last it saw.
+            var now = time.GetUtcNow();
+            var at = state.State.LastFixAt is { } lastFix && lastFix >= now ? lastFix.AddTicks(1) : now;
+            var progress = Remember(mission.DeliveryId, new DroneProgress(Id, DroneProgressKind.Aborted, at, state.State.Position!, null, null, reason, DistanceKm: state.State.MissionDistanceKm));
             Delivery(mission).OnDroneProgressAsync(progress).Ignore();
         }
 

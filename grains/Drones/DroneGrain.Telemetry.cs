@@ -40,6 +40,8 @@ public sealed partial class DroneGrain
 
     public Task ReportEventAsync(TelemetryFix fix) => OnFixesAsync([fix]);
 
+    public Task ReportFixesAsync(TelemetryFix[] fixes) => OnFixesAsync(fixes);
+
     private async Task OnFixesAsync(IEnumerable<TelemetryFix> fixes)
     {
         _unsentPosition = null;
@@ -125,6 +127,7 @@ public sealed partial class DroneGrain
             return;
         }
 
+        var neverSeenFlying = state.State.Status == DroneStatus.Assigned;
         var missedPickup = MissedPickup(fix, mission);
         var kind = DroneProgressKind.Position;
         switch (state.State.Status)
@@ -162,8 +165,19 @@ public sealed partial class DroneGrain
         }
 
         var progress = new DroneProgress(Id, kind, fix.At, fix.Location, pickupEta, deliveryEta, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps, DistanceKm: state.State.MissionDistanceKm);
+
+        // Picked up, or at the drop-off, without a fix that showed it leave: its take-off fixes
+        // were lost (with a silo's stream queue) or came too late. The delivery still gets the stage.
+        var missedTakeOff = neverSeenFlying && (missedPickup is not null || kind is DroneProgressKind.PickedUp or DroneProgressKind.ArrivedAtDropoff)
+            ? progress with { Kind = DroneProgressKind.TookOff, At = fix.At.AddTicks(-2) }
+            : null;
         if (kind != DroneProgressKind.Position)
         {
+            if (missedTakeOff is not null)
+            {
+                Remember(mission.DeliveryId, missedTakeOff);
+            }
+
             if (missedPickup is not null)
             {
                 Remember(mission.DeliveryId, missedPickup);
@@ -182,6 +196,11 @@ public sealed partial class DroneGrain
 
         // A change of phase goes at once; it is newer than any position still unsent.
         _unsentPosition = null;
+        if (missedTakeOff is not null)
+        {
+            Delivery(mission).OnDroneProgressAsync(missedTakeOff).Ignore();
+        }
+
         if (missedPickup is not null)
         {
             Delivery(mission).OnDroneProgressAsync(missedPickup).Ignore();
@@ -248,7 +267,8 @@ public sealed partial class DroneGrain
         }
 
         state.State.Status = DroneStatus.HeadedToDropoff;
-        return new DroneProgress(Id, DroneProgressKind.PickedUp, fix.At, fix.Location, null, fix.At, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps, DistanceKm: state.State.MissionDistanceKm);
+        // Just before the arrival it comes with: a delivery catching up applies only newer reports.
+        return new DroneProgress(Id, DroneProgressKind.PickedUp, fix.At.AddTicks(-1), fix.Location, null, fix.At, HeadingDeg: fix.HeadingDeg, SpeedMps: fix.SpeedMps, DistanceKm: state.State.MissionDistanceKm);
     }
 
     /// <summary>

@@ -167,10 +167,47 @@ public sealed class DroneChannelTests(ClusterFixture fixture)
         var drone = await Api.GetAsync(ops, $"/api/drones/{droneId}");
         Assert.Equal("Returning", drone["status"]!.GetValue<string>());
         Assert.Equal(dropoff.Lat, drone["position"]!["lat"]!.GetValue<double>());
+        var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray();
+        Assert.Equal(["Requested", "Scheduled", "HeadedToPickup", "HeadedToDropoff", "Delivered"], milestones.Select(m => m!["stage"]!.GetValue<string>()));
 
         var recorded = await Eventually.Until(
             () => HistoryReads.ListAllAsync(business, ""), items => items.Exists(i => HistoryReads.Id(i) == id), TimeSpan.FromSeconds(30), "the delivery in the history");
         var flown = route.Zip(route.Skip(1), (from, to) => from.KmTo(to)).Sum();
         Assert.Equal(flown, recorded.Single(i => HistoryReads.Id(i) == id)["distanceKm"]!.GetValue<double>(), 0.01);
+    }
+
+    [Fact]
+    public async Task A_flight_posted_in_quick_requests_with_its_events_keeps_every_stage_whichever_path_arrives_first()
+    {
+        var area = TestArea.Next();
+        var droneId = $"quick-{Guid.NewGuid():N}";
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        await Api.RegisterDroneAsync(ops, droneId, area.At(0, 0));
+        var (pickup, dropoff) = (area.At(1, 0), area.At(2, 0));
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(pickup, dropoff));
+        Assert.Equal(droneId, accepted["droneId"]!.GetValue<string>());
+        var id = accepted["deliveryId"]!.GetValue<string>();
+
+        // Positions ride the stream, events go to the drone directly: back to back, the pickup
+        // may reach the drone before the take-off does, which then comes too late to count.
+        var start = DateTimeOffset.UtcNow;
+        object Fix(GeoPoint p, int i, string? droneEvent = null) =>
+            new { droneId, at = start.AddMilliseconds(100 * i), lat = p.Lat, lon = p.Lon, alt = 100.0, speedMps = 15.0, headingDeg = 0.0, batteryPct = 80.0, @event = droneEvent };
+        object[][] requests =
+        [
+            [Fix(area.At(0.5, 0), 0), Fix(area.At(0.75, 0), 1)],
+            [Fix(pickup, 2, "PickedUp"), Fix(area.At(1.5, 0), 3)],
+            [Fix(dropoff, 4, "Delivered")],
+        ];
+        foreach (var request in requests)
+        {
+            await Api.ReadAsync(await ops.PostAsJsonAsync("/api/telemetry", request), HttpStatusCode.Accepted);
+        }
+
+        await Eventually.Until(
+            () => Api.GetAsync(business, $"/api/deliveries/{id}/status"), s => Api.Stage(s) == "Delivered", TimeSpan.FromSeconds(30), "the delivery to be Delivered");
+        var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray();
+        Assert.Equal(["Requested", "Scheduled", "HeadedToPickup", "HeadedToDropoff", "Delivered"], milestones.Select(m => m!["stage"]!.GetValue<string>()));
     }
 }
