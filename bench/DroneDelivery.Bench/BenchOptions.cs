@@ -38,6 +38,16 @@ public sealed record BenchOptions
     /// <summary>Fleet sizes of the scheduler-scale scenario, grown in this order. Default: 1,000 then 10,000.</summary>
     public IReadOnlyList<int> ScaleSteps { get; init; } = [1000, 10000];
 
+    /// <summary>
+    /// Grain state of the scheduler-scale scenario: <c>memory</c> (default) so the scheduler's own
+    /// cost is measured, or <c>table</c> (Azurite) as in runs before 100k drones, where storage
+    /// latency hides it and seeding 100k drones takes about 20 minutes.
+    /// </summary>
+    public string ScaleStorage { get; init; } = "memory";
+
+    /// <summary>Drone registrations in flight at once while a scenario seeds its fleet. Default: 64 (4 with --quick).</summary>
+    public int SeedConcurrency { get; init; } = 64;
+
     /// <summary>SignalR connections watching deliveries in the fan-out scenario. Default: 1,000 (10 with --quick).</summary>
     public int Watchers { get; init; } = 1000;
 
@@ -82,6 +92,8 @@ public sealed record BenchOptions
                 "--batch" => options with { TelemetryBatch = ParsePositive(name, value) },
                 "--rate" => options with { TelemetryRate = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--scale-steps" => options with { ScaleSteps = [.. value.Split(',').Select(v => ParsePositive(name, v))] },
+                "--scale-storage" => options with { ScaleStorage = value is "memory" or "table" ? value : throw new ArgumentException("--scale-storage must be memory or table.") },
+                "--seed-concurrency" => options with { SeedConcurrency = ParsePositive(name, value) },
                 "--watchers" => options with { Watchers = ParsePositive(name, value) },
                 "--fanout-drones" => options with { FanoutDrones = ParsePositive(name, value) },
                 "--fix-hz" => options with { FixHz = ParseRate(name, value) },
@@ -101,7 +113,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "Usage: [--scenario ingest|telemetry|scale|fanout|all] [--duration 20s] [--warmup 3s] [--concurrency 32] [--drones 2000] [--cells 8] "
-        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--watchers 1000] [--fanout-drones 100] [--fix-hz 2] "
+        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--scale-storage memory|table] [--seed-concurrency 64] [--watchers 1000] [--fanout-drones 100] [--fix-hz 2] "
         + "[--no-memory-run] [--quick] [--out bench/results]";
 
     private static BenchOptions QuickDefaults => new()
@@ -117,6 +129,7 @@ public sealed record BenchOptions
         TelemetryRate = 500,
         MemoryStorageRun = false,
         ScaleSteps = [20, 60],
+        SeedConcurrency = 4,
         Watchers = 10,
         FanoutDrones = 5,
     };

@@ -53,6 +53,8 @@ public static class BenchRunner
         {
             settings["cells"] = "2";
             settings["fleetSteps"] = string.Join(" then ", o.ScaleSteps.Select(Number));
+            settings["grainState"] = o.ScaleStorage == "memory" ? "in silo memory" : "Azure Table (Azurite)";
+            settings["seedConcurrency"] = Number(o.SeedConcurrency);
         }
         else if (scenario == "fanout")
         {

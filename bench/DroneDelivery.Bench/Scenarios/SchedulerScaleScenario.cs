@@ -16,8 +16,9 @@ public static class SchedulerScaleScenario
 
     public static async Task<ScenarioRun> RunAsync(BenchOptions options, CancellationToken cancellationToken)
     {
-        Console.WriteLine("scale: starting Azurite, silo and gateway");
-        await using var system = await BenchSystem.StartAsync(memoryGrainStorage: false, cancellationToken);
+        // Membership, reminders and streams stay on Azurite either way; only grain state moves to memory.
+        Console.WriteLine($"scale: starting Azurite, silo and gateway, grain state in {options.ScaleStorage}");
+        await using var system = await BenchSystem.StartAsync(memoryGrainStorage: options.ScaleStorage == "memory", cancellationToken);
         using var operatorClient = system.CreateClient(BenchSystem.OperatorKey);
         using var anonymous = system.CreateClient();
         using var business = system.CreateClient(await Fleet.RegisterBusinessAsync(anonymous, cancellationToken));
@@ -34,7 +35,10 @@ public static class SchedulerScaleScenario
         foreach (var size in options.ScaleSteps)
         {
             Console.WriteLine($"scale: growing the fleet to {size} drones in {Cells} cells");
-            await Fleet.RegisterDronesAsync(operatorClient, area, $"scale{size}", size - registered, options.Concurrency, cancellationToken);
+            var seeding = System.Diagnostics.Stopwatch.StartNew();
+            await Fleet.RegisterDronesAsync(operatorClient, area, $"scale{size}", size - registered, options.SeedConcurrency, cancellationToken);
+            ratios[$"seed-seconds-{size}"] = Math.Round(seeding.Elapsed.TotalSeconds, 1);
+            Console.WriteLine($"scale: {size - registered} drones registered in {seeding.Elapsed.TotalSeconds:0.#} s");
             var grown = HeapBytes();
             ratios[$"heap-bytes-per-idle-drone-{size}"] = Math.Round((grown - empty) / (double)size);
             if (registered > 0)
