@@ -6,9 +6,9 @@ namespace DroneDelivery.Bench.Scenarios;
 
 /// <summary>
 /// Scenario 3: how assignment latency grows with the drones a scheduler holds. The fleet is packed
-/// into two cells, grown in steps (1k, then 10k by default), and after each step delivery requests
-/// are timed from sending to the 202 that names the drone. Each step also weighs the fleet: the
-/// managed heap it added, per idle drone.
+/// into two cells, grown in steps (1k, then 10k by default), and after each step delivery requests,
+/// sent at a paced rate, are timed from sending to the 202 that names the drone. Each step also
+/// weighs the fleet: the managed heap it added, per idle drone.
 /// </summary>
 public static class SchedulerScaleScenario
 {
@@ -49,8 +49,12 @@ public static class SchedulerScaleScenario
 
             registered = size;
 
+            // Paced by default: a closed loop would assign the first step's whole fleet within seconds
+            // once storage is in memory, and measure queueing at saturation rather than one assignment.
+            var rate = options.EffectiveScaleRate;
             var measured = await ClosedLoop.RunAsync($"assign-{size}-drones", "request", options.Concurrency, options.Warmup, options.Duration,
-                (_, ct) => IngestScenario.PostDeliveryAsync(business, "/api/deliveryrequests", area, ct));
+                (_, ct) => IngestScenario.PostDeliveryAsync(business, "/api/deliveryrequests", area, ct),
+                rate > 0 ? new Pacer(rate).WaitTurnAsync : null);
             measurements.Add(measured);
             ratios[$"scheduled-share-{size}"] = Math.Round(measured.Marked / (double)Math.Max(measured.Operations, 1), 4);
             beforeStep = HeapBytes();
