@@ -130,7 +130,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "Usage: [--scenario ingest|telemetry|scale|fanout|all] [--duration 20s] [--warmup 3s] [--concurrency 32] [--drones 2000] [--cells 8] "
-        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--scale-storage memory|table] [--scale-rate 45] [--seed-concurrency 64] [--watchers 1000] [--fanout-drones 100] [--fix-hz 2] "
+        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--scale-storage memory|table] [--scale-rate N] [--seed-concurrency 64] [--watchers 1000] [--fanout-drones 100] [--fix-hz 2] "
         + "[--no-memory-run] [--quick] [--out bench/results]";
 
     private static BenchOptions QuickDefaults => new()
