@@ -19,6 +19,10 @@ public static class GrainKeys
     public static string Cell(int latIndex, int lonIndex) =>
         FormattableString.Invariant($"{latIndex}:{lonIndex}");
 
+    /// <summary>Key of slice <paramref name="shard"/> of a region cell's roster.</summary>
+    public static string RosterShard(string cellKey, int shard) =>
+        FormattableString.Invariant($"{cellKey}/{shard}");
+
     /// <summary>
     /// A delivery id made from a business's Idempotency-Key: the same key of the same business
     /// always names the same delivery, and different businesses can never collide.

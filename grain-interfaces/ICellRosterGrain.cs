@@ -2,7 +2,8 @@ namespace DroneDelivery.GrainInterfaces;
 
 /// <summary>
 /// The persisted list of drones based in one region cell, so a scheduler rebuilt after a restart
-/// knows which drones to ask. A leaf: it calls no other grain, so anyone may await it.
+/// knows which drones to ask. It keeps the ids in slices (<see cref="ICellRosterShardGrain"/>) and
+/// calls nothing else, and the slices call nothing at all, so anyone may await it.
 /// </summary>
 [Alias("ICellRosterGrain")]
 public interface ICellRosterGrain : IGrainWithStringKey

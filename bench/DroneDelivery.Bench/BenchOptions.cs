@@ -41,6 +41,23 @@ public sealed record BenchOptions
     /// <summary>Fleet sizes of the scheduler-scale scenario, grown in this order. Default: 1,000 then 10,000.</summary>
     public IReadOnlyList<int> ScaleSteps { get; init; } = [1000, 10000];
 
+    /// <summary>
+    /// Grain state of the scheduler-scale scenario: <c>memory</c> (default) so the scheduler's own
+    /// cost is measured, or <c>table</c> (Azurite) as in runs before 100k drones, where storage
+    /// latency hides it and seeding 100k drones takes about 20 minutes.
+    /// </summary>
+    public string ScaleStorage { get; init; } = "memory";
+
+    /// <summary>
+    /// Delivery requests per second of each scheduler-scale step; 0 sends as fast as the gateway
+    /// answers. Default: half the first step's fleet over the step's warm-up and duration, so no
+    /// step runs out of drones and every latency is an assignment.
+    /// </summary>
+    public int? ScaleRate { get; init; }
+
+    /// <summary>Drone registrations in flight at once while a scenario seeds its fleet. Default: 64 (4 with --quick).</summary>
+    public int SeedConcurrency { get; init; } = 64;
+
     /// <summary>SignalR connections watching deliveries in the fan-out scenario. Default: 1,000 (10 with --quick).</summary>
     public int Watchers { get; init; } = 1000;
 
@@ -54,6 +71,10 @@ public sealed record BenchOptions
 
     /// <summary>Where results go. Default: <c>bench/results</c> under the repository.</summary>
     public string? OutputDirectory { get; init; }
+
+    /// <summary>The requests per second each scale step sends; 0 for a closed loop.</summary>
+    public int EffectiveScaleRate =>
+        ScaleRate ?? Math.Max(1, (int)(ScaleSteps[0] / 2 / Math.Max(1, (Warmup + Duration).TotalSeconds)));
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -86,6 +107,9 @@ public sealed record BenchOptions
                 "--batch" => options with { TelemetryBatch = ParsePositive(name, value) },
                 "--rate" => options with { TelemetryRate = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--scale-steps" => options with { ScaleSteps = [.. value.Split(',').Select(v => ParsePositive(name, v))] },
+                "--scale-storage" => options with { ScaleStorage = value is "memory" or "table" ? value : throw new ArgumentException("--scale-storage must be memory or table.") },
+                "--scale-rate" => options with { ScaleRate = int.Parse(value, CultureInfo.InvariantCulture) },
+                "--seed-concurrency" => options with { SeedConcurrency = ParsePositive(name, value) },
                 "--watchers" => options with { Watchers = ParsePositive(name, value) },
                 "--fanout-drones" => options with { FanoutDrones = ParsePositive(name, value) },
                 "--fix-hz" => options with { FixHz = ParseRate(name, value) },
@@ -100,12 +124,17 @@ public sealed record BenchOptions
         }
 
         var unknown = options.Scenarios.Except(["ingest", "telemetry", "scale", "fanout"]).ToList();
+        if (options.ScaleRate < 0)
+        {
+            throw new ArgumentException("--scale-rate must be 0 (as fast as answered) or more.");
+        }
+
         return unknown.Count == 0 ? options : throw new ArgumentException($"Unknown scenario {unknown[0]}. " + Usage);
     }
 
     public const string Usage =
         "Usage: [--scenario ingest|telemetry|scale|fanout|all] [--duration 20s] [--warmup 3s] [--concurrency 32] [--drones 2000] [--memory-drones 20000] [--cells 8] "
-        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--watchers 1000] [--fanout-drones 100] [--fix-hz 2] "
+        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--scale-storage memory|table] [--scale-rate N] [--seed-concurrency 64] [--watchers 1000] [--fanout-drones 100] [--fix-hz 2] "
         + "[--no-memory-run] [--quick] [--out bench/results]";
 
     private static BenchOptions QuickDefaults => new()
@@ -122,6 +151,7 @@ public sealed record BenchOptions
         TelemetryRate = 500,
         MemoryStorageRun = false,
         ScaleSteps = [20, 60],
+        SeedConcurrency = 4,
         Watchers = 10,
         FanoutDrones = 5,
     };

@@ -57,6 +57,9 @@ public static class BenchRunner
         {
             settings["cells"] = "2";
             settings["fleetSteps"] = string.Join(" then ", o.ScaleSteps.Select(Number));
+            settings["grainState"] = o.ScaleStorage == "memory" ? "in silo memory" : "Azure Table (Azurite)";
+            settings["seedConcurrency"] = Number(o.SeedConcurrency);
+            settings["requestsPerSecond"] = o.EffectiveScaleRate == 0 ? "as fast as answered" : Number(o.EffectiveScaleRate);
         }
         else if (scenario == "fanout")
         {

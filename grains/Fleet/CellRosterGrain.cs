@@ -1,27 +1,54 @@
 using DroneDelivery.GrainInterfaces;
-using DroneDelivery.Grains.Persistence;
+using Orleans.Concurrency;
 
 namespace DroneDelivery.Grains.Fleet;
 
-[GrainType("cell-roster")]
+/// <summary>
+/// A cell's roster, kept in <see cref="CellRosterShards.Count"/> slices. Reentrant: it holds no
+/// ids itself, so enrollments in different slices are written in parallel, and each slice, not
+/// reentrant, orders the changes to its own ids.
+/// </summary>
+/// <remarks>
+/// Rosters stored before the slices were one row of this grain (state "roster"). Activation moves
+/// such a row's ids into their slices and then clears it, before any call is served, so a drone
+/// enrolled or withdrawn afterwards can't be brought back by a late migration.
+/// </remarks>
+[GrainType("cell-roster"), Reentrant]
 public sealed class CellRosterGrain(
-    [PersistentState("roster")] IPersistentState<SortedIdsState> state) : Grain, ICellRosterGrain
+    [PersistentState("roster")] IPersistentState<SortedIdsState> legacy) : Grain, ICellRosterGrain
 {
-    public async Task EnrollAsync(string droneId)
+    private string CellKey => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Add(droneId))
+        if (legacy.State.Ids.Count == 0)
         {
-            await state.WriteOrDeactivateAsync(this);
+            return;
         }
+
+        // Enrolling is idempotent: if the clear fails, the next activation moves the same ids again.
+        await Task.WhenAll(legacy.State.Ids
+            .GroupBy(CellRosterShards.Of)
+            .Select(slice => Shard(slice.Key).EnrollAsync([.. slice])));
+        await legacy.ClearStateAsync(cancellationToken);
     }
 
-    public async Task WithdrawAsync(string droneId)
+    public Task EnrollAsync(string droneId) => Shard(CellRosterShards.Of(droneId)).EnrollAsync([droneId]);
+
+    public Task WithdrawAsync(string droneId) => Shard(CellRosterShards.Of(droneId)).WithdrawAsync(droneId);
+
+    public async Task<IReadOnlyList<string>> GetDronesAsync()
     {
-        if (state.State.Remove(droneId))
+        var slices = await Task.WhenAll(Enumerable.Range(0, CellRosterShards.Count).Select(i => Shard(i).GetDronesAsync()));
+        var ids = new List<string>(slices.Sum(s => s.Count));
+        foreach (var slice in slices)
         {
-            await state.WriteOrDeactivateAsync(this);
+            ids.AddRange(slice);
         }
+
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
     }
 
-    public Task<IReadOnlyList<string>> GetDronesAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.Ids]);
+    private ICellRosterShardGrain Shard(int shard) => CellRosterShards.Shard(GrainFactory, CellKey, shard);
 }

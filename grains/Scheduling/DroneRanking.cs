@@ -7,6 +7,9 @@ public static class DroneRanking
 {
     public sealed record Candidate(DroneAvailability Drone, TripPlanner.Plan Plan);
 
+    /// <summary>The choice rule: nearer to the pickup first, then the shorter whole trip, then the drone id.</summary>
+    public static IComparer<Candidate> Rule { get; } = Comparer<Candidate>.Create(Compare);
+
     /// <summary>
     /// The available drones that can fly the request, nearest to the pickup first; ties go to the
     /// shorter whole trip, then to the drone id so the choice is deterministic.
@@ -18,7 +21,23 @@ public static class DroneRanking
             .Select(d => (Drone: d, Plan: TripPlanner.TryPlan(d, request, now, pickupDwell)))
             .Where(c => c.Plan is not null)
             .Select(c => new Candidate(c.Drone, c.Plan!))
-            .OrderBy(c => c.Plan.ToPickupKm)
-            .ThenBy(c => c.Plan.TotalKm)
-            .ThenBy(c => c.Drone.DroneId, StringComparer.Ordinal);
+            .Order(Rule);
+
+    /// <summary>Below zero when <paramref name="a"/> goes before <paramref name="b"/> by <see cref="Rule"/>.</summary>
+    public static int Compare(Candidate? a, Candidate? b)
+    {
+        if (a is null || b is null)
+        {
+            return a is null ? (b is null ? 0 : 1) : -1;
+        }
+
+        var byPickup = a.Plan.ToPickupKm.CompareTo(b.Plan.ToPickupKm);
+        if (byPickup != 0)
+        {
+            return byPickup;
+        }
+
+        var byTrip = a.Plan.TotalKm.CompareTo(b.Plan.TotalKm);
+        return byTrip != 0 ? byTrip : string.CompareOrdinal(a.Drone.DroneId, b.Drone.DroneId);
+    }
 }

@@ -25,6 +25,9 @@ public sealed partial class SchedulerGrain(
 {
     private readonly Dictionary<string, DroneAvailability> _drones = new(StringComparer.Ordinal);
 
+    // The available ones among them, by position, for choosing a drone without ranking the cell.
+    private readonly AvailableDroneIndex _available = new();
+
     // Deliveries of this cell (or near it) that found no drone, oldest first.
     private readonly OrderedDictionary<string, ScheduleRequest> _waiting = new(StringComparer.Ordinal);
 
@@ -53,16 +56,21 @@ public sealed partial class SchedulerGrain(
     public async Task<Assignment?> TryScheduleAsync(ScheduleRequest request)
     {
         var settings = options.Value;
-        var candidates = DroneRanking.Rank(_drones.Values, request, time.GetUtcNow(), settings.PickupDwell).ToList();
-        foreach (var candidate in candidates)
+        var now = time.GetUtcNow();
+
+        // The best drone left, asked one at a time: a refusal only removes that drone from the index.
+        while (_available.FindBest(request, now, settings.PickupDwell) is { } candidate)
         {
             var drone = candidate.Drone;
             var mission = new Mission(
                 request.DeliveryId, request.Pickup, request.Dropoff, request.WeightKg, candidate.Plan.PickupEta, candidate.Plan.DeliveryEta, request.ConfirmationRequired, request.PickupTime);
 
             // Whatever the answer, the drone is no longer free: it either took this mission or
-            // was busy already. It reports again when it becomes available.
-            _drones[drone.DroneId] = drone with { IsAvailable = false };
+            // was busy already. It reports again when it becomes available. Watched until it says
+            // otherwise: should its report of the mission be lost with its silo, the cell's watch
+            // still wakes it.
+            _drones[drone.DroneId] = drone with { IsAvailable = false, Watched = true };
+            _available.Remove(drone.DroneId);
             if (await GrainFactory.GetGrain<IDroneGrain>(drone.DroneId).TryAssignAsync(mission))
             {
                 _waiting.Remove(request.DeliveryId);
@@ -90,6 +98,7 @@ public sealed partial class SchedulerGrain(
     public Task RemoveDroneAsync(string droneId)
     {
         _drones.Remove(droneId);
+        _available.Remove(droneId);
         return Task.CompletedTask;
     }
 
@@ -102,6 +111,7 @@ public sealed partial class SchedulerGrain(
         }
 
         _drones[availability.DroneId] = availability;
+        _available.Set(availability);
         return true;
     }
 

@@ -29,6 +29,20 @@ public sealed class BenchQuickTests : IDisposable
         Assert.True(positions["operations"]!.GetValue<long>() > 0, "No position message reached a watcher inside the measured window.");
     }
 
+    [Fact]
+    public async Task A_quick_scale_run_keeps_state_in_memory_and_assigns_a_drone_to_every_request_at_each_fleet_size()
+    {
+        await BenchRunner.RunAsync(BenchOptions.Parse(["--quick", "--scenario", "scale", "--out", _output]), CancellationToken.None);
+
+        var json = Assert.Single(Directory.GetFiles(_output, "*-scale.json"));
+        var report = JsonNode.Parse(await File.ReadAllTextAsync(json))!;
+        Assert.Equal("in silo memory", report["settings"]!["grainState"]!.GetValue<string>());
+        var run = Assert.Single(report["runs"]!.AsArray())!;
+        Assert.Equal(["assign-20-drones", "assign-60-drones"], run["measurements"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()));
+        Assert.All(run["measurements"]!.AsArray(), m => Assert.Equal(0, m!["errors"]!.GetValue<long>()));
+        Assert.Equal(1, run["ratios"]!["scheduled-share-60"]!.GetValue<double>());
+    }
+
     /// <summary>The scenario's JSON and Markdown exist, with the machine, the measured figure, a ceiling, and nothing negative; returns its one run.</summary>
     private async Task<JsonNode> AssertResultsAsync(string scenario, string measured)
     {
