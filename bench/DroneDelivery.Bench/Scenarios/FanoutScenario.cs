@@ -118,11 +118,12 @@ public static class FanoutScenario
                 using var drone = JsonDocument.Parse(await operatorClient.GetStringAsync(new Uri($"/api/drones/{droneId}", UriKind.Relative), ct));
                 var home = drone.RootElement.GetProperty("homeBase");
                 var homePoint = new GeoPoint(home.GetProperty("lat").GetDouble(), home.GetProperty("lon").GetDouble());
-                scheduled.Add(new TrackedDelivery(
-                    root.GetProperty("deliveryId").GetString()!,
-                    root.GetProperty("trackingToken").GetString()!,
-                    droneId,
-                    FixPath.Plan(homePoint, pickup, dropoff)));
+
+                // A drop-off that happens to lie next to the base leaves no line to fly without delivering: left out.
+                if (FixPath.TryPlan(homePoint, pickup, dropoff) is { } path)
+                {
+                    scheduled.Add(new TrackedDelivery(root.GetProperty("deliveryId").GetString()!, root.GetProperty("trackingToken").GetString()!, droneId, path));
+                }
             });
 
         if (scheduled.IsEmpty)
@@ -132,7 +133,7 @@ public static class FanoutScenario
 
         if (scheduled.Count < count)
         {
-            Console.WriteLine($"fanout: {count - scheduled.Count} of {count} deliveries waited for a drone and are left out");
+            Console.WriteLine($"fanout: {count - scheduled.Count} of {count} deliveries waited for a drone, or lay too near their drone's base, and are left out");
         }
 
         return [.. scheduled.OrderBy(d => d.DeliveryId, StringComparer.Ordinal)];

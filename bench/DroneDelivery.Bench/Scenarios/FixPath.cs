@@ -27,9 +27,10 @@ public sealed class FixPath
 
     /// <summary>
     /// A line from <paramref name="home"/> toward the pickup when that keeps clear of both ends of
-    /// the delivery; else the other way, or the first compass direction that does.
+    /// the delivery; else the other way, or the first compass direction that does. Null when none
+    /// does: a pickup or drop-off within the line's reach of the base on every side.
     /// </summary>
-    public static FixPath Plan(GeoPoint home, GeoPoint pickup, GeoPoint dropoff)
+    public static FixPath? TryPlan(GeoPoint home, GeoPoint pickup, GeoPoint dropoff)
     {
         var (north, east) = Offset(home, pickup);
         var towardPickup = (Math.Atan2(east, north) * 180 / Math.PI + 360) % 360;
@@ -43,7 +44,7 @@ public sealed class FixPath
             }
         }
 
-        throw new InvalidOperationException($"No line from {home} keeps clear of the pickup {pickup} and the drop-off {dropoff}.");
+        return null;
     }
 
     /// <summary>The position and heading of the <paramref name="tick"/>-th fix: out along the line, then back, and again.</summary>

@@ -140,11 +140,8 @@ public sealed class DroneChannelTests(ClusterFixture fixture)
         var droneId = $"one-batch-{Guid.NewGuid():N}";
         using var ops = _cluster.CreateOperatorClient();
         using var business = await Api.NewBusinessClientAsync(_cluster);
-        await Api.RegisterDroneAsync(ops, droneId, area.At(0, 0));
         var (pickup, dropoff) = (area.At(1, 0), area.At(2, 0));
-        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(pickup, dropoff));
-        Assert.Equal(droneId, accepted["droneId"]!.GetValue<string>());
-        var id = accepted["deliveryId"]!.GetValue<string>();
+        var id = await AssignedDeliveryAsync(ops, business, droneId, area.At(0, 0), pickup, dropoff);
 
         // Take-off, a detour, the pickup, away from it (picked up), the drop-off: one request, one stream item.
         GeoPoint[] route = [area.At(0.5, 0), area.At(0.75, 0.25), pickup, area.At(1.5, 0), dropoff];
@@ -183,11 +180,8 @@ public sealed class DroneChannelTests(ClusterFixture fixture)
         var droneId = $"quick-{Guid.NewGuid():N}";
         using var ops = _cluster.CreateOperatorClient();
         using var business = await Api.NewBusinessClientAsync(_cluster);
-        await Api.RegisterDroneAsync(ops, droneId, area.At(0, 0));
         var (pickup, dropoff) = (area.At(1, 0), area.At(2, 0));
-        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(pickup, dropoff));
-        Assert.Equal(droneId, accepted["droneId"]!.GetValue<string>());
-        var id = accepted["deliveryId"]!.GetValue<string>();
+        var id = await AssignedDeliveryAsync(ops, business, droneId, area.At(0, 0), pickup, dropoff);
 
         // Positions ride the stream, events go to the drone directly: back to back, the pickup
         // may reach the drone before the take-off does, which then comes too late to count.
@@ -209,5 +203,14 @@ public sealed class DroneChannelTests(ClusterFixture fixture)
             () => Api.GetAsync(business, $"/api/deliveries/{id}/status"), s => Api.Stage(s) == "Delivered", TimeSpan.FromSeconds(30), "the delivery to be Delivered");
         var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray();
         Assert.Equal(["Requested", "Scheduled", "HeadedToPickup", "HeadedToDropoff", "Delivered"], milestones.Select(m => m!["stage"]!.GetValue<string>()));
+    }
+
+    /// <summary>Registers the area's only drone and requests a delivery it is assigned; returns the delivery's id.</summary>
+    private static async Task<string> AssignedDeliveryAsync(HttpClient ops, HttpClient business, string droneId, GeoPoint home, GeoPoint pickup, GeoPoint dropoff)
+    {
+        await Api.RegisterDroneAsync(ops, droneId, home);
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(pickup, dropoff));
+        Assert.Equal(droneId, accepted["droneId"]!.GetValue<string>());
+        return accepted["deliveryId"]!.GetValue<string>();
     }
 }
