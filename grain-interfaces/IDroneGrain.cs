@@ -30,9 +30,11 @@ public interface IDroneGrain : IGrainWithStringKey
 
     /// <summary>
     /// A fix that carries an event (PickedUp, Delivered, Fault), taken in the drone's turn; a change
-    /// of phase it makes is stored before this returns. Events come this way rather than on the
-    /// telemetry stream: a stream queue can be lost with its silo, and while a lost position is
-    /// superseded by the next fix, a lost event is not. A fix older than the drone's latest is ignored.
+    /// of phase it makes is stored before this returns. Events never ride the telemetry stream: a
+    /// stream queue can be lost with its silo, and while a lost position is superseded by the next
+    /// fix, a lost event is not. A fix older than the drone's latest is ignored. Gateways now send
+    /// events with the positions before them (<see cref="ReportFixesAsync"/>); this one stays for
+    /// gateways of the version before, during a rolling upgrade.
     /// </summary>
     [Alias("ReportEvent")]
     Task ReportEventAsync(TelemetryFix fix);
