@@ -58,7 +58,7 @@ public static class FanoutScenario
                 PostFixesOfTickAsync(droneClient, deliveries, Interlocked.Increment(ref tick), speedMps, ct);
 
             Console.WriteLine("fanout: first fixes, until every watcher has received one");
-            await PrimeAsync(connected, PostFixesAsync, cancellationToken);
+            var primed = await PrimeAsync(connected, PostFixesAsync, cancellationToken);
             Console.WriteLine($"fanout: positions ({options.FixHz} fixes/s from each of {deliveries.Count} drones, {connected.Length} watchers)");
             positions.Open(w, d);
             var posted = await ClosedLoop.RunAsync("fanout-fixes-posted", "fix", 1, w, d, (_, ct) => PostFixesAsync(ct),
@@ -81,6 +81,7 @@ public static class FanoutScenario
                 ["ceiling-hub-send/expected"] = Math.Round(hubSend.PerSecond / (connected.Length * options.FixHz), 4),
                 ["expected-messages-per-second"] = expected,
                 ["watchers"] = connected.Length,
+                ["watchers-reached-by-the-first-fixes"] = primed,
                 ["drones"] = deliveries.Count,
             });
         }
@@ -167,7 +168,8 @@ public static class FanoutScenario
     /// Sends once and waits until every watcher has received what was sent (at most a minute), so
     /// the measured phase starts with the path warm and every watcher reached.
     /// </summary>
-    private static async Task PrimeAsync(TrackingWatcher[] watchers, Func<CancellationToken, Task<Outcome>> send, CancellationToken cancellationToken)
+    /// <summary>Sends once and waits, up to <see cref="PrimeTimeout"/>, until every watcher has received it; returns how many did.</summary>
+    private static async Task<int> PrimeAsync(TrackingWatcher[] watchers, Func<CancellationToken, Task<Outcome>> send, CancellationToken cancellationToken)
     {
         var sentAt = DateTimeOffset.UtcNow;
         if (await send(cancellationToken) == Outcome.Error)
@@ -186,5 +188,7 @@ public static class FanoutScenario
         {
             Console.WriteLine($"fanout: only {reached} of {watchers.Length} watchers were reached within {PrimeTimeout.TotalSeconds} s");
         }
+
+        return reached;
     }
 }
