@@ -110,16 +110,24 @@ public sealed class HistoryTests(HistoryFixture fixture) : IClassFixture<History
         foreach (var drone in run.Deliveries.GroupBy(d => d.DroneId))
         {
             var flights = drone.Where(d => d.Flew).ToList();
-            var months = items.Where(i => i["droneId"]!.GetValue<string>() == drone.Key).Select(i => (FinishedAt(i).Year, FinishedAt(i).Month)).Distinct();
-            var (count, km, hours) = (0, 0.0, 0.0);
-            foreach (var (year, month) in months)
+            var months = items.Where(i => i["droneId"]!.GetValue<string>() == drone.Key).Select(i => (FinishedAt(i).Year, FinishedAt(i).Month)).Distinct().ToList();
+            async Task<(int Count, double Km, double Hours)> UtilizationAsync()
             {
-                var utilization = await Api.GetAsync(ops, $"/api/drones/{drone.Key}/utilization?year={year}&month={month}");
-                count += utilization["flights"]!.GetValue<int>();
-                km += utilization["distanceKm"]!.GetValue<double>();
-                hours += utilization["flightHours"]!.GetValue<double>();
+                var (count, km, hours) = (0, 0.0, 0.0);
+                foreach (var (year, month) in months)
+                {
+                    var utilization = await Api.GetAsync(ops, $"/api/drones/{drone.Key}/utilization?year={year}&month={month}");
+                    count += utilization["flights"]!.GetValue<int>();
+                    km += utilization["distanceKm"]!.GetValue<double>();
+                    hours += utilization["flightHours"]!.GetValue<double>();
+                }
+
+                return (count, km, hours);
             }
 
+            // A delivery's row and its flight's are written in transactions of their own, side by
+            // side: the flight may show a moment after the delivery the list above waited for.
+            var (count, km, hours) = await Eventually.Until(UtilizationAsync, u => u.Count == flights.Count, TimeSpan.FromSeconds(20), $"drone {drone.Key}'s flights");
             Assert.Equal(flights.Count, count);
             Assert.Equal(flights.Sum(f => f.DistanceKm), km, 0.02);
             Assert.InRange(hours, 1e-6, 1);
