@@ -117,6 +117,12 @@ public sealed partial class DroneGrain(
         state.State.Status = DroneStatus.Assigned;
         state.State.MissionDistanceKm = null;
 
+        // The same delivery again (its first assignment of this drone was never stored, and the
+        // drone was let go): what the drone reported then is not this assignment's progress, and
+        // a delivery catching up would take a take-off of the earlier flight for this one's.
+        state.State.Reports.RemoveAll(r => r.DeliveryId == mission.DeliveryId);
+        state.State.UnsettledDeliveries.Remove(mission.DeliveryId);
+
         // A drone parked in silence gets the full timeout to start reporting its mission.
         _lastSignOfLife = time.GetUtcNow();
         await SaveAsync();

@@ -53,7 +53,7 @@ public sealed partial class MissionFeed(GatewayClient gateway, TimeProvider time
 
     public static MissionPlan? ToPlan(MissionDto mission) =>
         mission is { DeliveryId: { Length: > 0 } deliveryId, Pickup: { } pickup, Dropoff: { } dropoff }
-            ? new MissionPlan(deliveryId, pickup.ToGeoPoint(), dropoff.ToGeoPoint(), mission.ConfirmationRequired)
+            ? new MissionPlan(deliveryId, pickup.ToGeoPoint(), dropoff.ToGeoPoint(), mission.ConfirmationRequired, mission.PickupEta)
             : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drone {DroneId} has mission {DeliveryId} (version {Version})")]

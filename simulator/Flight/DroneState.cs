@@ -9,7 +9,7 @@ public sealed class DroneState
 {
     private readonly FlightProfile _profile;
     private double _dwellRemainingSeconds;
-    private string? _lastDeliveredId;
+    private MissionPlan? _lastDelivered;
 
     public DroneState(GeoPoint home, FlightProfile profile, double batteryPct = 100)
     {
@@ -60,8 +60,10 @@ public sealed class DroneState
         }
 
         // The backend may hand back a mission this drone just finished before it has seen the
-        // Delivered fix; flying it again would deliver twice.
-        if (mission.DeliveryId == _lastDeliveredId)
+        // Delivered fix; flying it again would deliver twice. A new assignment of that delivery
+        // (the backend let the drone go before its fixes told of the flight) is planned afresh,
+        // with a pickup ETA of its own, and is flown.
+        if (_lastDelivered is { } delivered && delivered.DeliveryId == mission.DeliveryId && delivered.PickupEta == mission.PickupEta)
         {
             return;
         }
@@ -142,7 +144,7 @@ public sealed class DroneState
 
             case FlightPhase.ToDropoff:
                 var delivered = Mission;
-                _lastDeliveredId = delivered!.DeliveryId;
+                _lastDelivered = delivered;
                 Mission = null;
                 Phase = FlightPhase.ReturningHome;
                 return Step(0, FlightEvent.Delivered, delivered);

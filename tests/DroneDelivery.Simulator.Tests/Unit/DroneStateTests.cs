@@ -256,6 +256,26 @@ public sealed class DroneStateTests
     }
 
     [Fact]
+    public void A_delivery_assigned_anew_after_the_drone_flew_it_is_flown_again()
+    {
+        var first = new MissionPlan("d1", Pickup, Dropoff, PickupEta: DateTimeOffset.UnixEpoch.AddMinutes(5));
+        var drone = new DroneState(Home, Profile);
+        drone.Apply(first);
+        FlyUntil(drone, s => s.Event == FlightEvent.Delivered);
+
+        // The backend let the drone go before its fixes told of the flight, then gave it the
+        // delivery again: a new assignment, planned afresh.
+        var again = first with { PickupEta = DateTimeOffset.UnixEpoch.AddMinutes(9) };
+        drone.Apply(again);
+
+        Assert.Equal(FlightPhase.ToPickup, drone.Phase);
+        Assert.Equal(again, drone.Mission);
+        var events = FlyUntil(drone, s => s.Event == FlightEvent.Delivered).Where(s => s.Event is not null).ToList();
+        Assert.Equal<FlightEvent?>([FlightEvent.PickedUp, FlightEvent.Delivered], events.Select(s => s.Event));
+        Assert.Equal(again, events[^1].EventMission);
+    }
+
+    [Fact]
     public void No_confirmation_is_needed_for_None_or_nothing()
     {
         Assert.False(new MissionPlan("d1", Pickup, Dropoff).NeedsConfirmation);

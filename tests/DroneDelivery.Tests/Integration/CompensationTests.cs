@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.Grains.Deliveries;
 using DroneDelivery.Grains.Drones;
@@ -107,6 +108,56 @@ public sealed class CompensationTests : IAsyncLifetime
         var released = await Eventually.Until(
             () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"] is null, Patience, "the drone's supervisor to release it");
         Assert.Equal("Available", released["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_delivery_requested_again_gets_a_fresh_flight_from_a_drone_that_flew_off_for_its_unstored_first_attempt()
+    {
+        var area = TestArea.Next();
+        using var ops = _cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (drone, id) = (NewId("drone"), NewId("dlv"));
+        var (home, away) = (area.At(0, 0), area.At(0.5, 0));
+        await Api.RegisterDroneAsync(ops, drone, home);
+
+        // The first attempt: the drone accepts, the delivery's write and the drone's release both fail.
+        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Scheduled);
+        _faults.FailNextWrite<DroneState>("drone", d => d.Mission is null);
+        await Api.ReadAsync(await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, id)), HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(0, _faults.Pending);
+        await Eventually.Until(
+            () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"]?.GetValue<string>() == id, Patience, "the drone to hold the stored mission");
+
+        // It takes off for that mission, and its check finds no delivery behind it: let go, it flies home.
+        await using (new DroneHeartbeat(ops, drone, away, batteryPct: 95))
+        {
+            await Eventually.Until(
+                () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"] is null, Patience, "the drone's check to release it");
+        }
+
+        await using (new DroneHeartbeat(ops, drone, home, batteryPct: 95))
+        {
+            await Eventually.Until(
+                () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["status"]!.GetValue<string>() == "Available", Patience, "the drone to be home and available");
+
+            var accepted = await Api.RequestDeliveryAsync(business, Request(area, id));
+            Assert.Equal(drone, accepted["droneId"]!.GetValue<string>());
+
+            // The take-off of the first attempt is no report of this assignment: the delivery asking
+            // the drone for what it missed must not move on to HeadedToPickup while it stands at home.
+            var record = await _cluster.Grains.GetGrain<IDroneGrain>(drone).GetMissionReportsAsync(id);
+            Assert.True(record.HoldsMission);
+            Assert.Empty(record.Reports);
+        }
+
+        await using var flying = new DroneHeartbeat(ops, drone, away, batteryPct: 95);
+        await Eventually.Until(
+            () => Api.GetAsync(business, $"/api/deliveries/{id}"), d => Api.Stage(d) == "HeadedToPickup", Patience, "the delivery to hear of the new take-off");
+        var milestones = (await Api.GetAsync(business, $"/api/deliveries/{id}/milestones")).AsArray().Select(m => m!).ToArray();
+        Assert.Equal(["Requested", "Scheduled", "HeadedToPickup"], milestones.Select(m => m["stage"]!.GetValue<string>()));
+        Assert.True(
+            milestones[2]["at"]!.GetValue<DateTimeOffset>() > milestones[1]["at"]!.GetValue<DateTimeOffset>(),
+            "The take-off heard of must be the one after this assignment.");
     }
 
     private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
