@@ -119,8 +119,8 @@ public sealed partial class DeliveryGrain
     }
 
     /// <summary>
-    /// Measures the flight of the delivery's drone from the fixes it reports: distance fix to fix,
-    /// and when it left. A new drone (after a fault) starts a new flight.
+    /// Measures the flight of the delivery's drone from the newest fix it reports: distance fix to
+    /// fix. A new drone (after a fault) starts a new flight.
     /// </summary>
     private void TrackFlight(DroneProgress progress)
     {
@@ -136,8 +136,18 @@ public sealed partial class DeliveryGrain
             // A report from a drone that doesn't count its distance (stored before it did).
             s.DistanceFlownKm += GeoMath.DistanceKm(from, progress.Location);
         }
+    }
 
-        if (s.TookOffAt is null && progress.Kind is not (DroneProgressKind.Position or DroneProgressKind.Aborted))
+    /// <summary>
+    /// When the flight's drone left: its earliest change of phase, taken from any report of it,
+    /// even one a later fix overtook on the way.
+    /// </summary>
+    private void NoteTakeOff(DroneProgress progress)
+    {
+        var s = state.State;
+        if (s.FlightDroneId == progress.DroneId
+            && progress.Kind is not (DroneProgressKind.Position or DroneProgressKind.Aborted)
+            && (s.TookOffAt is not { } known || progress.At < known))
         {
             s.TookOffAt = progress.At;
         }

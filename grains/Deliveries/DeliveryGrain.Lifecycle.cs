@@ -35,6 +35,8 @@ public sealed partial class DeliveryGrain
             _position = new TrackedPosition(progress.DroneId, progress.Location, progress.HeadingDeg, progress.SpeedMps, progress.At);
         }
 
+        NoteTakeOff(progress);
+
         // The drone counts the distance in fix order; reports may overtake one another on the way.
         if (progress.DistanceKm is { } flown && s.FlightDroneId == progress.DroneId)
         {

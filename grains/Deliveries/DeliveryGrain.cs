@@ -186,6 +186,9 @@ public sealed partial class DeliveryGrain(
     private void TakeDrone(Assignment assignment)
     {
         state.State.DroneId = assignment.DroneId;
+
+        // A new flight, even of the drone that flew before: its first report starts the measuring.
+        state.State.FlightDroneId = null;
         state.State.PickupEta = assignment.PickupEta;
         state.State.DeliveryEta = assignment.DeliveryEta;
         MoveTo(DeliveryStage.Scheduled, $"Drone {assignment.DroneId} assigned.", time.GetUtcNow(), state.State.LastKnownLocation);

@@ -137,6 +137,41 @@ public sealed class HistoryTests(HistoryFixture fixture) : IClassFixture<History
     }
 
     [Fact]
+    public async Task A_take_off_overtaken_on_the_way_by_a_later_fix_still_times_the_flight()
+    {
+        var area = TestArea.Next();
+        using var ops = Cluster.CreateOperatorClient();
+        using var business = await Api.NewBusinessClientAsync(Cluster);
+        var (droneId, id) = ("drone-" + Guid.NewGuid().ToString("N")[..12], "dlv-" + Guid.NewGuid().ToString("N"));
+        await Api.RegisterDroneAsync(ops, droneId, area.At(0, 0));
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(area.At(1, 0), area.At(3, 0), deliveryId: id));
+        Assert.Equal(droneId, accepted["droneId"]!.GetValue<string>());
+
+        // The drone's reports as the delivery hears them: the take-off after a later position.
+        var delivery = Cluster.Grains.GetGrain<IDeliveryGrain>(id);
+        var start = DateTimeOffset.UtcNow;
+        async Task ReportAsync(DroneProgressKind kind, double seconds, GeoPoint at, Func<JsonNode, bool> heard, string what)
+        {
+            await delivery.OnDroneProgressAsync(new DroneProgress(droneId, kind, start.AddSeconds(seconds), new Location(at.Lat, at.Lon), null, null));
+            await Eventually.Until(() => Api.GetAsync(business, $"/api/deliveries/{id}/status"), heard, TimeSpan.FromSeconds(20), what);
+        }
+
+        var cruising = area.At(0.5, 0);
+        await ReportAsync(DroneProgressKind.Position, 60, cruising, s => s["lastKnownLocation"]?["lat"]?.GetValue<double>() == cruising.Lat, "the later position");
+        await ReportAsync(DroneProgressKind.TookOff, 1, area.At(0.1, 0), s => Api.Stage(s) == "HeadedToPickup", "the take-off");
+        await ReportAsync(DroneProgressKind.PickedUp, 120, area.At(1, 0), s => Api.Stage(s) == "HeadedToDropoff", "the pickup");
+        await ReportAsync(DroneProgressKind.ArrivedAtDropoff, 181, area.At(3, 0), s => Api.Stage(s) == "Delivered", "the arrival");
+
+        var month = start.AddSeconds(181);
+        var utilization = await Eventually.Until(
+            () => Api.GetAsync(ops, $"/api/drones/{droneId}/utilization?year={month.Year}&month={month.Month}"),
+            u => u["flights"]!.GetValue<int>() == 1,
+            TimeSpan.FromSeconds(20),
+            "the flight's history row");
+        Assert.Equal(TimeSpan.FromSeconds(180).TotalHours, utilization["flightHours"]!.GetValue<double>(), 6);
+    }
+
+    [Fact]
     public async Task Another_business_sees_none_of_it_not_even_with_the_first_ones_continuation_token()
     {
         var run = await fixture.FlownAsync();
