@@ -6,8 +6,9 @@ namespace DroneDelivery.GatewayApi.Tracking;
 /// <summary>
 /// One delivery watched through this gateway: its latest position and status, each with a
 /// version, and a cursor per watching connection saying which versions it has been sent.
-/// Updates overwrite; nothing queues. A connection that is slow to take a message simply
-/// skips the versions that arrive meanwhile and gets the newest once it is free.
+/// Updates overwrite; nothing queues. A connection that is slow to take a message, or was sent
+/// one moments ago, simply skips the versions that arrive meanwhile and gets the newest once it
+/// is free and its spacing is over.
 /// </summary>
 internal sealed class DeliveryFeed(string deliveryId, string trackingToken)
 {
@@ -72,14 +73,18 @@ internal sealed class DeliveryFeed(string deliveryId, string trackingToken)
         }
     }
 
-    /// <summary>Adds to <paramref name="due"/> a send for every watcher that is free and behind, and marks it busy.</summary>
-    public void CollectDue(List<TrackingSend> due)
+    /// <summary>
+    /// Adds to <paramref name="due"/> a send for every watcher that is free, behind, and last sent
+    /// a message at least <paramref name="spacing"/> before <paramref name="now"/>; marks it busy.
+    /// </summary>
+    public void CollectDue(List<TrackingSend> due, DateTimeOffset now, TimeSpan spacing)
     {
         lock (_lock)
         {
             foreach (var cursor in _watchers.Values)
             {
-                if (cursor.InFlight || (cursor.PositionVersion == _positionVersion && cursor.StatusVersion == _statusVersion))
+                if (cursor.InFlight || now < cursor.NextSendAt
+                    || (cursor.PositionVersion == _positionVersion && cursor.StatusVersion == _statusVersion))
                 {
                     continue;
                 }
@@ -90,6 +95,7 @@ internal sealed class DeliveryFeed(string deliveryId, string trackingToken)
                     cursor.PositionVersion < _positionVersion ? _position : null));
                 cursor.PositionVersion = _positionVersion;
                 cursor.StatusVersion = _statusVersion;
+                cursor.NextSendAt = now + spacing;
                 cursor.InFlight = true;
             }
         }

@@ -4,8 +4,9 @@ using DroneDelivery.GrainInterfaces.Tracking;
 namespace DroneDelivery.GatewayApi.Tracking;
 
 /// <summary>
-/// This gateway's one receiver of delivery updates. It only records the latest update; the
-/// <see cref="TrackingPump"/> sends it on, so a grain's message never waits on a client.
+/// This gateway's one receiver of delivery updates. It records the latest update and starts the
+/// sends it allows without awaiting them (<see cref="TrackingSender"/>), so a grain's message
+/// never waits on a client.
 /// </summary>
 internal sealed class GatewayTrackingObserver(TrackingWatchers watchers) : ITrackingObserver
 {

@@ -14,6 +14,7 @@ public static class LiveTrackingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<TrackingMetrics>();
+        builder.Services.AddSingleton<TrackingSender>();
         builder.Services.AddSingleton<TrackingWatchers>();
         builder.Services.AddHostedService<TrackingPump>();
         builder.Services.AddSingleton<FleetLiveFeed>();

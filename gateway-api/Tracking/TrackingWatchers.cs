@@ -15,6 +15,10 @@ internal sealed partial class TrackingWatchers
 {
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
 
+    // Scratch space for the sends of one update, per thread: updates arrive on many at once.
+    [ThreadStatic]
+    private static List<TrackingSend>? t_due;
+
     private readonly ConcurrentDictionary<string, DeliveryFeed> _feeds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byConnection = new(StringComparer.Ordinal);
     private readonly Lock _membership = new();
@@ -23,14 +27,22 @@ internal sealed partial class TrackingWatchers
     private readonly IOptions<TrackingPushOptions> _options;
     private readonly TimeProvider _time;
     private readonly TrackingMetrics _metrics;
+    private readonly TrackingSender _sender;
     private readonly ILogger<TrackingWatchers> _logger;
 
     // The runtime holds an observer weakly: this field keeps it alive as long as the gateway.
     private GatewayTrackingObserver? _observer;
     private ITrackingObserver? _reference;
 
-    public TrackingWatchers(IClusterClient cluster, IOptions<TrackingPushOptions> options, TimeProvider time, TrackingMetrics metrics, ILogger<TrackingWatchers> logger)
+    public TrackingWatchers(
+        IClusterClient cluster,
+        IOptions<TrackingPushOptions> options,
+        TimeProvider time,
+        TrackingMetrics metrics,
+        TrackingSender sender,
+        ILogger<TrackingWatchers> logger)
     {
+        _sender = sender;
         _cluster = cluster;
         _options = options;
         _time = time;
@@ -57,9 +69,10 @@ internal sealed partial class TrackingWatchers
         }
 
         var snapshot = await Delivery(deliveryId).WatchAsync(trackingToken, Observer);
+        DeliveryFeed feed;
         lock (_membership)
         {
-            var feed = _feeds.GetOrAdd(deliveryId, id => new DeliveryFeed(id, trackingToken));
+            feed = _feeds.GetOrAdd(deliveryId, id => new DeliveryFeed(id, trackingToken));
             feed.RenewAt = RenewalAfter(snapshot);
             feed.Apply(snapshot.Current);
             feed.AddWatcher(connectionId);
@@ -70,6 +83,9 @@ internal sealed partial class TrackingWatchers
 
             watched.Add(deliveryId);
         }
+
+        // The new watcher gets where the delivery stands at once.
+        SendDue(feed);
 
         return snapshot;
     }
@@ -105,6 +121,7 @@ internal sealed partial class TrackingWatchers
         if (_feeds.TryGetValue(update.DeliveryId, out var feed))
         {
             feed.Apply(update);
+            SendDue(feed);
         }
     }
 
@@ -147,6 +164,13 @@ internal sealed partial class TrackingWatchers
                 return _reference ??= _cluster.CreateObjectReference<ITrackingObserver>(_observer);
             }
         }
+    }
+
+    /// <summary>The leading edge: whoever may be sent the update now gets it now, not at the pump's next tick.</summary>
+    private void SendDue(DeliveryFeed feed)
+    {
+        var due = t_due ??= [];
+        _sender.SendDue(feed, due);
     }
 
     private void RemoveWatcher(string connectionId, string deliveryId)

@@ -11,6 +11,9 @@ internal sealed class WatcherCursor(string connectionId)
 
     public long StatusVersion { get; set; }
 
+    /// <summary>When this connection may next be sent a message of the delivery: its last send plus the spacing.</summary>
+    public DateTimeOffset NextSendAt { get; set; }
+
     public bool InFlight
     {
         get => _inFlight;

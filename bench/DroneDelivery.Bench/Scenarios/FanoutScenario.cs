@@ -165,10 +165,9 @@ public static class FanoutScenario
     }
 
     /// <summary>
-    /// Sends once and waits until every watcher has received what was sent (at most a minute), so
-    /// the measured phase starts with the path warm and every watcher reached.
+    /// Sends once and waits, up to <see cref="PrimeTimeout"/>, until every watcher has received
+    /// it, so the measured phase starts with the path warm; returns how many were reached.
     /// </summary>
-    /// <summary>Sends once and waits, up to <see cref="PrimeTimeout"/>, until every watcher has received it; returns how many did.</summary>
     private static async Task<int> PrimeAsync(TrackingWatcher[] watchers, Func<CancellationToken, Task<Outcome>> send, CancellationToken cancellationToken)
     {
         var sentAt = DateTimeOffset.UtcNow;

@@ -89,12 +89,47 @@ public sealed class DeliveryFeedTests
         Assert.Equal(1, feed.RemoveWatcher("slow"));
     }
 
+    [Fact]
+    public void An_update_for_a_free_watcher_whose_spacing_is_over_is_due_at_once()
+    {
+        var feed = Feed();
+        feed.AddWatcher("c1");
+        feed.Apply(Update(1));
+        Assert.Single(Due(feed, Start)).Cursor.InFlight = false;
+
+        feed.Apply(Update(2));
+
+        Assert.Equal(47.002, Assert.Single(Due(feed, Start + Spacing)).Position!.Lat);
+    }
+
+    [Fact]
+    public void Updates_within_the_spacing_are_held_back_and_the_newest_goes_once_it_is_over()
+    {
+        var feed = Feed();
+        feed.AddWatcher("c1");
+        feed.Apply(Update(1));
+        Assert.Single(Due(feed, Start)).Cursor.InFlight = false;
+
+        feed.Apply(Update(2));
+        Assert.Empty(Due(feed, Start + (Spacing / 2)));
+        feed.Apply(Update(3));
+        Assert.Empty(Due(feed, Start + Spacing - TimeSpan.FromTicks(1)));
+
+        var next = Assert.Single(Due(feed, Start + Spacing));
+        Assert.Equal(47.003, next.Position!.Lat);
+    }
+
     private static DeliveryFeed Feed() => new("d1", "token");
 
-    private static List<TrackingSend> Due(DeliveryFeed feed)
+    private static readonly TimeSpan Spacing = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>What is due with no spacing between messages: for the tests that are not about it.</summary>
+    private static List<TrackingSend> Due(DeliveryFeed feed) => Due(feed, Start, TimeSpan.Zero);
+
+    private static List<TrackingSend> Due(DeliveryFeed feed, DateTimeOffset now, TimeSpan? spacing = null)
     {
         var due = new List<TrackingSend>();
-        feed.CollectDue(due);
+        feed.CollectDue(due, now, spacing ?? Spacing);
         return due;
     }
 
