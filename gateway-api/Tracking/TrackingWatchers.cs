@@ -17,7 +17,7 @@ internal sealed partial class TrackingWatchers
 
     // Scratch space for the sends of one update, per thread: updates arrive on many at once.
     [ThreadStatic]
-    private static List<TrackingSend>? t_due;
+    private static List<TrackingSend>? _due;
 
     private readonly ConcurrentDictionary<string, DeliveryFeed> _feeds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _byConnection = new(StringComparer.Ordinal);
@@ -169,7 +169,7 @@ internal sealed partial class TrackingWatchers
     /// <summary>The leading edge: whoever may be sent the update now gets it now, not at the pump's next tick.</summary>
     private void SendDue(DeliveryFeed feed)
     {
-        var due = t_due ??= [];
+        var due = _due ??= [];
         _sender.SendDue(feed, due);
     }
 
