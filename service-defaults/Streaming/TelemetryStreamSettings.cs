@@ -14,6 +14,21 @@ public sealed class TelemetryStreamSettings
     [Range(1, 128)]
     public int Partitions { get; set; } = 8;
 
+    /// <summary>
+    /// How long each queue's pulling agent waits before looking again once it found its queue
+    /// empty: the longest a fix waits in a quiet queue before its drone grain is handed it. A
+    /// busy queue is read again at once. Default: 20 ms for <see cref="TelemetryStreamProvider.Memory"/>
+    /// and <see cref="TelemetryStreamProvider.EventHubs"/>, whose reads are local; 100 ms (Orleans'
+    /// own) for <see cref="TelemetryStreamProvider.AzureQueue"/>, where each read of an empty
+    /// queue is a paid request.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan? PollInterval { get; set; }
+
+    /// <summary><see cref="PollInterval"/>, or the provider's default.</summary>
+    public TimeSpan EffectivePollInterval() =>
+        PollInterval ?? (Provider == TelemetryStreamProvider.AzureQueue ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromMilliseconds(20));
+
     /// <summary>The Azure queues telemetry is spread over; silos and gateways must agree on them.</summary>
     public List<string> AzureQueueNames() => [.. Enumerable.Range(0, Partitions).Select(i => $"telemetry-{i}")];
 

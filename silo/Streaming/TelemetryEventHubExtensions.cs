@@ -34,6 +34,7 @@ public static class TelemetryEventHubExtensions
                 }
             }));
             stream.UseTelemetryCheckpointer();
+            stream.ConfigurePolling(settings);
             stream.UseDataAdapter(TelemetryEventDataAdapter.Create);
         });
         return silo;

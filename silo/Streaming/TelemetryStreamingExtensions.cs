@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Azure.Data.Tables;
 using DroneDelivery.GrainInterfaces.Streams;
 using DroneDelivery.ServiceDefaults.Storage;
@@ -15,18 +16,29 @@ public static class TelemetryStreamingExtensions
     public static ISiloBuilder AddTelemetryStreams(this ISiloBuilder silo, IConfiguration configuration)
     {
         var settings = configuration.GetSection(TelemetryStreamSettings.SectionName).Get<TelemetryStreamSettings>() ?? new();
+
+        // Read before the host is built, so checked here: a value out of range stops the silo, naming it.
+        Validator.ValidateObject(settings, new ValidationContext(settings), validateAllProperties: true);
         switch (settings.Provider)
         {
             case TelemetryStreamProvider.Memory:
-                silo.AddMemoryStreams(TelemetryStreams.ProviderName, b => b.ConfigurePartitioning(settings.Partitions));
+                silo.AddMemoryStreams(TelemetryStreams.ProviderName, stream =>
+                {
+                    stream.ConfigurePartitioning(settings.Partitions);
+                    stream.ConfigurePolling(settings);
+                });
                 break;
             case TelemetryStreamProvider.AzureQueue:
                 var queues = AzureStorageClients.CreateQueueServiceClient(configuration);
-                silo.AddAzureQueueStreams(TelemetryStreams.ProviderName, options => options.Configure(queue =>
+                silo.AddAzureQueueStreams(TelemetryStreams.ProviderName, stream =>
                 {
-                    queue.QueueServiceClient = queues;
-                    queue.QueueNames = settings.AzureQueueNames();
-                }));
+                    stream.ConfigureAzureQueue(options => options.Configure(queue =>
+                    {
+                        queue.QueueServiceClient = queues;
+                        queue.QueueNames = settings.AzureQueueNames();
+                    }));
+                    stream.ConfigurePolling(settings);
+                });
                 break;
             case TelemetryStreamProvider.EventHubs:
                 silo.AddTelemetryEventHubStreams(settings, configuration);
@@ -41,4 +53,8 @@ public static class TelemetryStreamingExtensions
         }));
         return silo;
     }
+
+    /// <summary>How soon the pulling agents look again at a queue they found empty.</summary>
+    public static void ConfigurePolling(this ISiloPersistentStreamConfigurator stream, TelemetryStreamSettings settings) =>
+        stream.ConfigurePullingAgent(options => options.Configure(agent => agent.GetQueueMsgsTimerPeriod = settings.EffectivePollInterval()));
 }
