@@ -8,6 +8,7 @@ using DroneDelivery.Silo.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Trace;
 using Orleans.Configuration;
 using Orleans.Streaming.EventHubs;
 
@@ -36,6 +37,21 @@ public sealed class ProductionConfigurationTests
 
             Assert.Equal(new Uri(TableUri), tables.Uri);
             Assert.Equal("fddprodstore", tables.AccountName);
+        }
+    }
+
+    [Fact]
+    public async Task Traces_are_recorded_only_when_a_collector_is_configured_to_receive_them()
+    {
+        foreach (var create in Hosts)
+        {
+            await using (var quiet = create([]))
+            {
+                Assert.Null(quiet.Services.GetService<TracerProvider>());
+            }
+
+            await using var traced = create(["--OTEL_EXPORTER_OTLP_ENDPOINT=http://collector:4317"]);
+            Assert.NotNull(traced.Services.GetService<TracerProvider>());
         }
     }
 

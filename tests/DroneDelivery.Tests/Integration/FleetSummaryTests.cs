@@ -60,7 +60,7 @@ public sealed partial class FleetSummaryTests : IAsyncLifetime
         await business.DeleteAsync(new Uri($"/api/deliveries/{tooHeavy["deliveryId"]}", UriKind.Relative));
         summary = await SummaryAsync(ops, s => s["awaitingDeliveries"]!.GetValue<int>() == 1, "one waiting delivery");
         Assert.Equal((await Api.GetAsync(business, $"/api/deliveries/{nowhere["deliveryId"]}"))["createdAt"]!.GetValue<DateTimeOffset>(), summary["oldestAwaitingSince"]!.GetValue<DateTimeOffset>());
-        await Eventually.Until(async () => await AwaitingGaugeAsync() == 1, Patience, "the awaiting gauge to drop to 1");
+        await Eventually.Until(AwaitingGaugeAsync, n => n == 1, Patience, "the awaiting gauge to drop to 1");
 
         // A drone based in the next cell north takes the delivery nobody near could: its pickup cell stops counting it.
         await Api.RegisterDroneAsync(ops, "sum-4", empty.At(28, 0), rangeKm: 100);
