@@ -27,7 +27,7 @@ public static class ObservabilityExtensions
     /// Metrics (ASP.NET Core, HttpClient, Orleans, ours), always readable at <see cref="MetricsPath"/>;
     /// and, when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is configured, both metrics and traces (ASP.NET
     /// Core, HttpClient, Orleans) pushed over OTLP. Without a collector no trace is recorded: an
-    /// activity for every grain call that nothing reads halved the grain calls a gateway could make.
+    /// activity for every grain call that nothing reads would be CPU spent for nothing.
     /// </summary>
     public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder)
     {
