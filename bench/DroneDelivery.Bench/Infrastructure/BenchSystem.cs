@@ -79,6 +79,9 @@ public sealed class BenchSystem : IAsyncDisposable
 
         _silo = SiloApplication.Create([
             .. CommonArgs(),
+            // A scenario's drones are assigned long before some fly (10,000 watchers take minutes
+            // to connect): silent meanwhile, they are not lost, and must not give their deliveries up.
+            "--DroneDelivery:Drones:SilenceTimeout=00:30:00",
             $"--DroneDelivery:Cluster:SiloPort={FreePort.Next()}",
             $"--DroneDelivery:Cluster:GatewayPort={FreePort.Next()}"], ConfigureSilo);
         await _silo.StartAsync(cancellationToken);
