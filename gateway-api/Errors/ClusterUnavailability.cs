@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using Azure;
+using DroneDelivery.GatewayApi.Streaming;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;
@@ -7,7 +8,8 @@ using Orleans.Storage;
 namespace DroneDelivery.GatewayApi.Errors;
 
 /// <summary>
-/// Recognises failures that mean "the cluster or its storage can't be reached right now". A call
+/// Recognises failures that mean "the cluster or its storage can't be reached right now", or the
+/// telemetry stream takes no more fixes for now (<see cref="TelemetryStreamFullException"/>). A call
 /// the runtime gave up on (its message expired while placement waited on a dead or busy silo)
 /// ends in an <see cref="OperationCanceledException"/> although no one cancelled the request.
 /// </summary>
@@ -27,7 +29,8 @@ public static class ClusterUnavailability
                 or InconsistentStateException
                 or RequestFailedException
                 or SocketException
-                or HttpRequestException)
+                or HttpRequestException
+                or TelemetryStreamFullException)
             {
                 return true;
             }

@@ -49,7 +49,15 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
             var stream = provider.GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, drone.Key));
             foreach (var item in ordered[direct..].Chunk(TelemetryStreams.MaxFixesPerItem))
             {
-                await stream.OnNextBatchAsync(item);
+                try
+                {
+                    await stream.OnNextBatchAsync(item);
+                }
+                catch (InvalidOperationException e)
+                {
+                    // What a memory stream's queue throws at its limit of items.
+                    throw new TelemetryStreamFullException(e);
+                }
             }
         }));
     }

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using DroneDelivery.GatewayApi.Errors;
+using DroneDelivery.GatewayApi.Streaming;
 using DroneDelivery.Tests.Infrastructure;
 
 namespace DroneDelivery.Tests.Unit;
 
-/// <summary>Failures of a grain call seen by the gateway after a silo died: 503 with Retry-After, never 500 (found by the fault tests).</summary>
+/// <summary>Failures of a grain call seen by the gateway after a silo died, or a full telemetry stream: 503 with Retry-After, never 500 (found by the fault tests and the bench).</summary>
 public sealed class ClusterUnavailabilityTests
 {
     [Fact]
@@ -13,6 +14,16 @@ public sealed class ClusterUnavailabilityTests
         var expired = new OperationCanceledException("Message expired before placement could complete for grain delivery/d-1.");
 
         Assert.True(ClusterUnavailability.IsUnavailable(expired));
+    }
+
+    [Fact]
+    public void A_telemetry_stream_at_its_limit_asks_the_sender_to_retry()
+    {
+        // What the memory stream's queue grain threw, through the gateway's telemetry endpoint, at 10,000 drones in the bench.
+        var full = new TelemetryStreamFullException(new InvalidOperationException("Can not enqueue since the count has reached its maximum of 16384"));
+
+        Assert.True(ClusterUnavailability.IsUnavailable(full));
+        Assert.False(ClusterUnavailability.IsUnavailable(new InvalidOperationException("Any other broken invariant stays a 500.")));
     }
 
     [Fact]
