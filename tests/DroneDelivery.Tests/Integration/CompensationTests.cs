@@ -94,15 +94,7 @@ public sealed class CompensationTests : IAsyncLifetime
         await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
         await using var heartbeat = new DroneHeartbeat(ops, drone, area.At(0, 0));
 
-        // The delivery's Scheduled write fails, and so does the drone's release: the window a lost silo leaves.
-        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Scheduled);
-        _faults.FailNextWrite<DroneState>("drone", d => d.Mission is null);
-        await Api.ReadAsync(await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, id)), HttpStatusCode.ServiceUnavailable);
-        Assert.Equal(0, _faults.Pending);
-
-        // The failed release leaves the stored mission, which the drone reloads once its activation is gone.
-        await Eventually.Until(
-            () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"]?.GetValue<string>() == id, Patience, "the drone to hold the stored mission");
+        await StrandDroneWithAnUnstoredMissionAsync(ops, business, area, drone, id);
         Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(new Uri($"/api/deliveries/{id}", UriKind.Relative))).StatusCode);
 
         var released = await Eventually.Until(
@@ -120,13 +112,7 @@ public sealed class CompensationTests : IAsyncLifetime
         var (home, away) = (area.At(0, 0), area.At(0.5, 0));
         await Api.RegisterDroneAsync(ops, drone, home);
 
-        // The first attempt: the drone accepts, the delivery's write and the drone's release both fail.
-        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Scheduled);
-        _faults.FailNextWrite<DroneState>("drone", d => d.Mission is null);
-        await Api.ReadAsync(await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, id)), HttpStatusCode.ServiceUnavailable);
-        Assert.Equal(0, _faults.Pending);
-        await Eventually.Until(
-            () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"]?.GetValue<string>() == id, Patience, "the drone to hold the stored mission");
+        await StrandDroneWithAnUnstoredMissionAsync(ops, business, area, drone, id);
 
         // It takes off for that mission, and its check finds no delivery behind it: let go, it flies home.
         await using (new DroneHeartbeat(ops, drone, away, batteryPct: 95))
@@ -158,6 +144,21 @@ public sealed class CompensationTests : IAsyncLifetime
         Assert.True(
             milestones[2]["at"]!.GetValue<DateTimeOffset>() > milestones[1]["at"]!.GetValue<DateTimeOffset>(),
             "The take-off heard of must be the one after this assignment.");
+    }
+
+    /// <summary>
+    /// The request's first attempt: the drone accepts, then the delivery's Scheduled write fails,
+    /// and so does the drone's release: the window a lost silo leaves. The failed release leaves
+    /// the stored mission, which the drone holds again once its activation is gone.
+    /// </summary>
+    private async Task StrandDroneWithAnUnstoredMissionAsync(HttpClient ops, HttpClient business, TestArea area, string drone, string id)
+    {
+        _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Scheduled);
+        _faults.FailNextWrite<DroneState>("drone", d => d.Mission is null);
+        await Api.ReadAsync(await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, id)), HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(0, _faults.Pending);
+        await Eventually.Until(
+            () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"]?.GetValue<string>() == id, Patience, "the drone to hold the stored mission");
     }
 
     private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
