@@ -8,8 +8,9 @@ namespace DroneDelivery.Tests.Integration;
 
 /// <summary>
 /// The operators' fleet summary, on a cluster of its own so that every drone and delivery in it
-/// is this test's and the counts can be exact.
+/// is this test's and the counts can be exact; alone, so that the gauge it reads is its silo's.
 /// </summary>
+[Collection(ExactMetricsCollection.Name)]
 public sealed partial class FleetSummaryTests : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
