@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace DroneDelivery.Tests.Infrastructure;
 
@@ -63,20 +62,30 @@ internal sealed class Azurite(bool withQueues = false) : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}.");
+                throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}; port {port} may have been taken while it was stopped.");
             }
 
-            using var client = new TcpClient();
-            try
-            {
-                await client.ConnectAsync("127.0.0.1", port);
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromSeconds(30), "Azurite to listen");
+            return await AnswersAsAzuriteAsync(port);
+        }, TimeSpan.FromSeconds(30), $"Azurite to answer on port {port}");
+    }
+
+    /// <summary>
+    /// True once the port answers as Azurite does. A bare TCP accept is not enough: while Azurite
+    /// was stopped, another process of the test run may have taken its port for a moment, and the
+    /// restarted Azurite, unable to listen, would be gone by the time the silos connect.
+    /// </summary>
+    private static async Task<bool> AnswersAsAzuriteAsync(int port)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/"));
+            return response.Headers.Server.ToString().StartsWith("Azurite", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
