@@ -11,6 +11,27 @@ source "$repo/deploy/local/common.sh"
 
 results="$repo/.local/test-results"
 
+# failures TRX...: each test that did not pass, with the first lines of its message (each cut at
+# 300 characters), so they are in the tail of the output where a CI log excerpt shows them.
+failures() {
+  awk '
+    /<UnitTestResult / {
+      failing = ($0 ~ /outcome="(Failed|Error|Timeout|Aborted)"/)
+      in_message = 0
+      if (failing && match($0, /testName="[^"]*"/)) {
+        print "  " substr($0, RSTART + 10, RLENGTH - 11); lines = 0
+      }
+    }
+    failing && /<Message>/ { in_message = 1; sub(/.*<Message>/, "") }
+    failing && in_message {
+      ended = sub(/<\/Message>.*/, "")
+      if (lines++ < 8) print "      " (length($0) > 300 ? substr($0, 1, 300) "..." : $0)
+      if (ended) in_message = 0
+    }
+    /<\/UnitTestResult>/ { failing = 0; in_message = 0 }
+  ' "$@" | sed -e 's/&quot;/"/g' -e "s/&apos;/'/g" -e 's/&lt;/</g' -e 's/&gt;/>/g' -e 's/&#xD;//g' -e 's/&amp;/\&/g'
+}
+
 elapsed() {
   local s=$((SECONDS - start_time))
   printf 'Elapsed: %dm%02ds\n' $((s / 60)) $((s % 60))
@@ -54,11 +75,12 @@ dotnet test "$repo/DroneDelivery.sln" -c Release --no-build \
 test_status=$?
 set -e
 
-total=0 executed=0 passed=0 failed=0 files=0
+total=0 executed=0 passed=0 failed=0 files=0 reports=()
 while IFS= read -r -d '' trx; do
   counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)"
   [[ -n "$counters" ]] || continue
   files=$((files + 1))
+  reports+=("$trx")
   total=$((total + $(attr total "$counters")))
   executed=$((executed + $(attr executed "$counters")))
   passed=$((passed + $(attr passed "$counters")))
@@ -70,6 +92,10 @@ skipped=$((total - executed))
 status=0
 echo
 echo "Test reports: $files .trx file(s) in $results"
+if (( failed > 0 )); then
+  echo "Tests that did not pass:"
+  failures "${reports[@]}"
+fi
 if (( test_status != 0 )); then
   echo "dotnet test exited with status $test_status" >&2
   status=$test_status

@@ -11,6 +11,7 @@ namespace DroneDelivery.Tests.Processes;
 internal sealed class FaultRun : IAsyncDisposable
 {
     private readonly List<FaultRecovery> _recoveries = [];
+    private readonly DateTimeOffset _began = DateTimeOffset.UtcNow;
 
     private FaultRun(ProcessSystem system)
     {
@@ -63,7 +64,8 @@ internal sealed class FaultRun : IAsyncDisposable
     public async Task<RunSummary> FinishAsync(TimeSpan timeout)
     {
         await Observer.WaitAllFinishedAsync(timeout);
-        return RunSummary.Of(Load, Observer, Log, _recoveries, await DronesOfUnfinishedAsync());
+        var hostLogs = string.Concat(System.Silos.Concat(System.Gateways).Append(System.Simulator).Select(h => h.Warnings.Describe(h.Name, _began)));
+        return RunSummary.Of(Load, Observer, Log, _recoveries, await DronesOfUnfinishedAsync(), hostLogs);
     }
 
     /// <summary>What the drone of each unfinished delivery says of itself: tells a stuck drone from a delivery its drone forgot.</summary>

@@ -21,6 +21,9 @@ internal sealed class HostProcess(string name, string assembly, IReadOnlyList<st
 
     public string LogFile { get; } = logFile;
 
+    /// <summary>The warnings and errors it logged, with its start and stop lines, across restarts.</summary>
+    public HostWarnings Warnings { get; } = new();
+
     public bool IsRunning => _process is { HasExited: false };
 
     public int? ExitCode { get; private set; }
@@ -166,6 +169,7 @@ internal sealed class HostProcess(string name, string assembly, IReadOnlyList<st
         lock (_logLock)
         {
             _log?.WriteLine(line);
+            Warnings.Read(line);
         }
     }
 

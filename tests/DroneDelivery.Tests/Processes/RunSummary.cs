@@ -20,12 +20,13 @@ internal sealed record RunSummary(
     IReadOnlyCollection<string> ContractBreaches,
     int Unreachable,
     int Cut,
-    IReadOnlyList<FaultRecovery> Recoveries)
+    IReadOnlyList<FaultRecovery> Recoveries,
+    string HostLogs)
 {
     public int ServerErrors => ByStatus.Where(s => s.Key >= 500).Sum(s => s.Value);
 
     public static RunSummary Of(
-        DeliveryLoad load, DeliveryObserver observer, ResponseLog log, IReadOnlyList<FaultRecovery> recoveries, IReadOnlyDictionary<string, string> dronesOfUnfinished)
+        DeliveryLoad load, DeliveryObserver observer, ResponseLog log, IReadOnlyList<FaultRecovery> recoveries, IReadOnlyDictionary<string, string> dronesOfUnfinished, string hostLogs)
     {
         var deliveries = observer.Deliveries;
         return new(
@@ -44,7 +45,8 @@ internal sealed record RunSummary(
             log.Breaches,
             log.Unreachable,
             log.Cut,
-            recoveries);
+            recoveries,
+            hostLogs);
     }
 
     /// <summary>
@@ -82,6 +84,12 @@ internal sealed record RunSummary(
     {
         var text = new StringBuilder();
         var i = CultureInfo.InvariantCulture;
+        // The broken promises first: a failure listing that shows only a message's first lines shows them.
+        foreach (var violation in Violations())
+        {
+            text.AppendLine(i, $"VIOLATION                {violation}");
+        }
+
         text.AppendLine(i, $"deliveries requested     {Requested}");
         text.AppendLine(i, $"accepted (202)           {Accepted}");
         text.AppendLine(i, $"delivered                {Delivered}");
@@ -100,11 +108,8 @@ internal sealed record RunSummary(
             text.AppendLine(i, $"fault                    {recovery}");
         }
 
-        foreach (var violation in Violations())
-        {
-            text.AppendLine(i, $"VIOLATION                {violation}");
-        }
-
+        text.AppendLine("warnings and errors the hosts logged since the run began, by kind:");
+        text.Append(HostLogs);
         return text.ToString();
     }
 }
