@@ -64,6 +64,12 @@ public sealed record BenchOptions
     /// <summary>Drones flying a delivery each in the fan-out scenario; watcher i watches delivery i modulo this. Default: 100 (5 with --quick).</summary>
     public int FanoutDrones { get; init; } = 100;
 
+    /// <summary>
+    /// Grain state of the fan-out scenario: <c>table</c> (Azurite, default), or <c>memory</c>, so
+    /// that at 10,000 drones the storage emulator's share of the two cores is left out.
+    /// </summary>
+    public string FanoutStorage { get; init; } = "table";
+
     /// <summary>Fixes per second of every fan-out drone, sent as one batch per tick. Default: 2.</summary>
     public double FixHz { get; init; } = 2;
 
@@ -112,6 +118,7 @@ public sealed record BenchOptions
                 "--seed-concurrency" => options with { SeedConcurrency = ParsePositive(name, value) },
                 "--watchers" => options with { Watchers = ParsePositive(name, value) },
                 "--fanout-drones" => options with { FanoutDrones = ParsePositive(name, value) },
+                "--fanout-storage" => options with { FanoutStorage = value is "memory" or "table" ? value : throw new ArgumentException("--fanout-storage must be memory or table.") },
                 "--fix-hz" => options with { FixHz = ParseRate(name, value) },
                 "--out" => options with { OutputDirectory = value },
                 _ => throw new ArgumentException($"Unknown option {name}. " + Usage),
@@ -134,7 +141,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "Usage: [--scenario ingest|telemetry|scale|fanout|all] [--duration 20s] [--warmup 3s] [--concurrency 32] [--drones 2000] [--memory-drones 20000] [--cells 8] "
-        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--scale-storage memory|table] [--scale-rate N] [--seed-concurrency 64] [--watchers 1000] [--fanout-drones 100] [--fix-hz 2] "
+        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--scale-storage memory|table] [--scale-rate N] [--seed-concurrency 64] [--watchers 1000] [--fanout-drones 100] [--fanout-storage table|memory] [--fix-hz 2] "
         + "[--no-memory-run] [--quick] [--out bench/results]";
 
     private static BenchOptions QuickDefaults => new()

@@ -65,6 +65,7 @@ public static class BenchRunner
         {
             settings["watchers"] = Number(o.Watchers);
             settings["drones"] = Number(o.FanoutDrones);
+            settings["grainState"] = o.FanoutStorage == "memory" ? "in silo memory" : "Azure Table (Azurite)";
             settings["fixHz"] = o.FixHz.ToString("0.###", CultureInfo.InvariantCulture);
         }
         else

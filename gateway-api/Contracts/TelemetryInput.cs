@@ -25,26 +25,26 @@ public sealed record TelemetryInput([property: FromBody] TelemetryFixDto[] Fixes
         for (var i = 0; i < Fixes.Length; i++)
         {
             var fix = Fixes[i];
-            var at = $"[{i}]";
+            var at = FieldPath.Item(i);
             if (fix is null)
             {
                 errors.Add(at, "A fix is required.");
                 continue;
             }
 
-            errors.Required($"{at}.droneId", fix.DroneId);
-            errors.Id($"{at}.droneId", fix.DroneId);
-            errors.Required($"{at}.at", fix.At);
+            errors.Required(at.Field("droneId"), fix.DroneId);
+            errors.Id(at.Field("droneId"), fix.DroneId);
+            errors.Required(at.Field("at"), fix.At);
             if (fix.At is { } time && (time > errors.Now + MaxFutureSkew || time < errors.Now - MaxAge))
             {
-                errors.Add($"{at}.at", "Must be within the last day and not in the future.");
+                errors.Add(at.Field("at"), "Must be within the last day and not in the future.");
             }
 
-            errors.Location(at, new LocationDto { Lat = fix.Lat, Lon = fix.Lon, Alt = fix.Alt });
-            errors.Range($"{at}.speedMps", fix.SpeedMps, 0, 1000);
-            errors.Range($"{at}.headingDeg", fix.HeadingDeg, 0, 360);
-            errors.Required($"{at}.batteryPct", fix.BatteryPct);
-            errors.Range($"{at}.batteryPct", fix.BatteryPct, 0, 100);
+            errors.Location(at, fix.Lat, fix.Lon, fix.Alt);
+            errors.Range(at.Field("speedMps"), fix.SpeedMps, 0, 1000);
+            errors.Range(at.Field("headingDeg"), fix.HeadingDeg, 0, 360);
+            errors.Required(at.Field("batteryPct"), fix.BatteryPct);
+            errors.Range(at.Field("batteryPct"), fix.BatteryPct, 0, 100);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using DroneDelivery.GatewayApi.Health;
 using DroneDelivery.GatewayApi.Streaming;
+using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.ServiceDefaults;
 using DroneDelivery.ServiceDefaults.Cluster;
 using Orleans.Configuration;
@@ -38,6 +39,7 @@ public static class ClusterClientExtensions
                 return !cancellationToken.IsCancellationRequested;
             });
         });
+        builder.Services.AddRuntimeExceptionSerialization();
         builder.Services.AddSingleton<TelemetryPublisher>();
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterClientHealthCheck>("orleans-cluster", tags: [ServiceDefaultsExtensions.ReadyTag]);

@@ -32,7 +32,8 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
     /// the next fix the way a position is. The positions before an event travel with it, so it can
     /// never overtake them. So a batch is accepted only once its events are taken in, and a
     /// refused one is sent again. The positions after the last event go to the drone's stream, one
-    /// item per <see cref="TelemetryStreams.MaxFixesPerItem"/> fixes, each taken in in one turn.
+    /// <see cref="TelemetryBatch"/> per <see cref="TelemetryStreams.MaxFixesPerItem"/> fixes, each
+    /// taken in in one turn.
     /// </summary>
     public async Task PublishAsync(IReadOnlyList<TelemetryFix> fixes)
     {
@@ -46,12 +47,12 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
                 await client.GetGrain<IDroneGrain>(drone.Key).ReportFixesAsync(ordered[..direct]);
             }
 
-            var stream = provider.GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, drone.Key));
+            var stream = provider.GetStream<TelemetryBatch>(StreamId.Create(TelemetryStreams.Namespace, drone.Key));
             foreach (var item in ordered[direct..].Chunk(TelemetryStreams.MaxFixesPerItem))
             {
                 try
                 {
-                    await stream.OnNextBatchAsync(item);
+                    await stream.OnNextAsync(TelemetryBatch.Of(drone.Key, item));
                 }
                 catch (InvalidOperationException e)
                 {

@@ -13,11 +13,12 @@ public sealed partial class ValidationErrors(DateTimeOffset now)
 
     public bool IsEmpty => _errors.Count == 0;
 
-    public void Add(string field, string message)
+    public void Add(FieldPath field, string message)
     {
-        if (!_errors.TryGetValue(field, out var messages))
+        var key = field.ToString();
+        if (!_errors.TryGetValue(key, out var messages))
         {
-            _errors[field] = messages = [];
+            _errors[key] = messages = [];
         }
 
         messages.Add(message);
@@ -25,7 +26,7 @@ public sealed partial class ValidationErrors(DateTimeOffset now)
 
     public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
-    public void Required<T>(string field, T? value)
+    public void Required<T>(FieldPath field, T? value)
     {
         if (value is null)
         {
@@ -34,7 +35,7 @@ public sealed partial class ValidationErrors(DateTimeOffset now)
     }
 
     /// <summary>An optional id: 1 to 64 letters, digits, '-' or '_'.</summary>
-    public void Id(string field, string? value)
+    public void Id(FieldPath field, string? value)
     {
         if (value is not null && !IdFormat().IsMatch(value))
         {
@@ -43,7 +44,7 @@ public sealed partial class ValidationErrors(DateTimeOffset now)
     }
 
     /// <summary>Optional free text of at most <paramref name="maxLength"/> characters, no control characters.</summary>
-    public void Text(string field, string? value, int maxLength, bool required = false)
+    public void Text(FieldPath field, string? value, int maxLength, bool required = false)
     {
         if (value is null)
         {
@@ -69,7 +70,7 @@ public sealed partial class ValidationErrors(DateTimeOffset now)
         }
     }
 
-    public void Range(string field, double? value, double min, double max, bool minExclusive = false)
+    public void Range(FieldPath field, double? value, double min, double max, bool minExclusive = false)
     {
         if (value is not { } v)
         {
@@ -82,7 +83,7 @@ public sealed partial class ValidationErrors(DateTimeOffset now)
         }
     }
 
-    public void Location(string field, LocationDto? location, bool required = true)
+    public void Location(FieldPath field, LocationDto? location, bool required = true)
     {
         if (location is null)
         {
@@ -94,11 +95,17 @@ public sealed partial class ValidationErrors(DateTimeOffset now)
             return;
         }
 
-        Required($"{field}.lat", location.Lat);
-        Required($"{field}.lon", location.Lon);
-        Range($"{field}.lat", location.Lat, -90, 90);
-        Range($"{field}.lon", location.Lon, -180, 180);
-        Range($"{field}.alt", location.Alt, -500, 10_000);
+        Location(field, location.Lat, location.Lon, location.Alt);
+    }
+
+    /// <summary>A location given as the fields of <paramref name="field"/>: latitude and longitude required.</summary>
+    public void Location(FieldPath field, double? lat, double? lon, double? alt)
+    {
+        Required(field.Field("lat"), lat);
+        Required(field.Field("lon"), lon);
+        Range(field.Field("lat"), lat, -90, 90);
+        Range(field.Field("lon"), lon, -180, 180);
+        Range(field.Field("alt"), alt, -500, 10_000);
     }
 
     public static bool IsId(string? value) => value is not null && IdFormat().IsMatch(value);

@@ -1,6 +1,6 @@
 namespace DroneDelivery.GrainInterfaces.Model;
 
-/// <summary>One position report of a drone, as drones publish it (JSON, camelCase) and as the stream carries it.</summary>
+/// <summary>One position report of a drone, as drones publish it (JSON, camelCase). The stream carries fixes as a <see cref="TelemetryBatch"/>.</summary>
 [GenerateSerializer, Immutable, Alias("TelemetryFix")]
 public sealed record TelemetryFix(
     [property: Id(0)] string DroneId,
@@ -14,4 +14,7 @@ public sealed record TelemetryFix(
     [property: Id(8)] DroneEvent? Event = null)
 {
     public Location Location => new(Lat, Lon, Alt);
+
+    /// <summary>The fix without its drone id, as a <see cref="TelemetryBatch"/> holds it.</summary>
+    public TelemetrySample Sample => new(At, Lat, Lon, Alt, SpeedMps, HeadingDeg, BatteryPct, Event);
 }

@@ -43,6 +43,8 @@ public sealed partial class DeliveryGrain
             LogStrayDrone(logger, Id, droneId);
         }
 
+        await BackPendingHistoryAsync();
+
         // Releases the mission if the drone still holds it, and settles what it reported either way.
         await GrainFactory.GetGrain<IDroneGrain>(droneId).ReleaseAsync(Id);
     }

@@ -15,7 +15,9 @@ namespace DroneDelivery.Grains.Deliveries;
 /// after, and only once the writer confirms it stored the record is the flag cleared. A reminder,
 /// registered before the finish is stored, writes it again for as long as the flag stays set, so a
 /// silo lost between the finish and the write loses nothing: the record is written later, and
-/// since its keys derive from the delivery, a second write replaces the first.
+/// since its keys derive from the delivery, a second write replaces the first. A finish the drone
+/// reported is stored even when the reminder can't be registered yet; the drone, which keeps
+/// reporting until the delivery settles its part, stands behind the record until then.
 /// </summary>
 public sealed partial class DeliveryGrain
 {
@@ -24,15 +26,17 @@ public sealed partial class DeliveryGrain
     private IGrainTimer? _historyTimer;
     private bool _writingHistory;
 
-    /// <summary>Stores a delivery <see cref="Finish"/> has just finished, and starts its history record on its way.</summary>
+    /// <summary>
+    /// Stores a delivery <see cref="Finish"/> has just finished, and starts its history record on
+    /// its way. The reminder comes first: once the finish is stored, something durable must already
+    /// stand behind the record. If it can't be registered, nothing is stored and the call fails.
+    /// </summary>
     private async Task SaveFinishedAsync()
     {
         state.State.HistoryPending = true;
         try
         {
-            // First the reminder: once the finish is stored, something durable must already stand behind the record.
-            var retry = ServiceProvider.GetRequiredService<IOptions<HistoryOptions>>().Value.RetryPeriod;
-            await this.RegisterOrUpdateReminder(HistoryReminder, retry, retry);
+            await RegisterHistoryReminderAsync();
         }
         catch
         {
@@ -41,18 +45,74 @@ public sealed partial class DeliveryGrain
             throw;
         }
 
+        await StoreFinishAsync();
+    }
+
+    /// <summary>
+    /// Stores a finish its drone reported, even while the reminder can't be registered: for as long
+    /// as a silo that died is still counted in the cluster, the reminders of its share of grains
+    /// can't be. The drone reports the end of its part until the delivery settles it, so a false
+    /// answer, no reminder yet, leaves the drone's part unsettled; its next check registers the
+    /// reminder (<see cref="CheckDroneReportsAsync"/>). The drone is free meanwhile, so making the
+    /// finish wait would show it held by two deliveries.
+    /// </summary>
+    private async Task<bool> SaveFinishReportedByDroneAsync()
+    {
+        state.State.HistoryPending = true;
+        bool backed;
+        try
+        {
+            await RegisterHistoryReminderAsync();
+            backed = true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogHistoryReminderDeferred(logger, e, Id);
+            backed = false;
+        }
+
+        await StoreFinishAsync();
+        return backed;
+    }
+
+    /// <summary>
+    /// A finished delivery whose record is still pending when its drone checks on it: the reminder
+    /// is registered before the drone lets go. If it fails, the drone asks again.
+    /// </summary>
+    private async Task BackPendingHistoryAsync()
+    {
+        if (state.RecordExists && IsFinished && state.State.HistoryPending)
+        {
+            await RegisterHistoryReminderAsync();
+            StartHistoryWrite();
+        }
+    }
+
+    private async Task RegisterHistoryReminderAsync()
+    {
+        var retry = ServiceProvider.GetRequiredService<IOptions<HistoryOptions>>().Value.RetryPeriod;
+        await this.RegisterOrUpdateReminder(HistoryReminder, retry, retry);
+    }
+
+    private async Task StoreFinishAsync()
+    {
         await SaveAsync();
         if (state.State.HoldsRetryReminder)
         {
             await StopRetryingQuietlyAsync();
         }
 
-        // A turn of its own, so neither the caller nor the drone's release waits for the writer's
-        // batch; interleaved, so reads of the finished delivery don't wait on storage either. Safe:
-        // nothing else writes a finished delivery's state (every other call reads, or refuses).
+        StartHistoryWrite();
+    }
+
+    /// <summary>
+    /// A turn of its own, so neither the caller nor the drone's release waits for the writer's
+    /// batch; interleaved, so reads of the finished delivery don't wait on storage either. Safe:
+    /// nothing else writes a finished delivery's state (every other call reads, or refuses).
+    /// </summary>
+    private void StartHistoryWrite() =>
         _historyTimer ??= this.RegisterGrainTimer(
             WriteHistoryAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true });
-    }
 
     /// <summary>Hands the record to the writer; once it is stored, clears the flag and lets the activation go.</summary>
     private async Task WriteHistoryAsync(CancellationToken cancellationToken)
@@ -178,6 +238,9 @@ public sealed partial class DeliveryGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} finished {Stage}; its history record is stored")]
     private static partial void LogHistoryWritten(ILogger logger, string deliveryId, DeliveryStage stage);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: the reminder behind its history record could not be registered; the finish is stored, and the drone's next check registers it")]
+    private static partial void LogHistoryReminderDeferred(ILogger logger, Exception exception, string deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: history record not written yet; the reminder will try again")]
     private static partial void LogHistoryDeferred(ILogger logger, Exception exception, string deliveryId);

@@ -85,7 +85,16 @@ public sealed partial class DeliveryGrain
                 return;
         }
 
-        await (IsFinished ? SaveFinishedAsync() : SaveAsync());
+        if (!IsFinished)
+        {
+            await SaveAsync();
+        }
+        else if (!await SaveFinishReportedByDroneAsync())
+        {
+            // Left unsettled: the drone's next check registers the reminder the record still lacks.
+            return;
+        }
+
         Settle(progress);
     }
 

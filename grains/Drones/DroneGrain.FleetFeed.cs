@@ -13,6 +13,7 @@ public sealed partial class DroneGrain
 {
     private DateTimeOffset _lastFeedReport = DateTimeOffset.MinValue;
     private IGrainTimer? _feedTimer;
+    private readonly KeptGrainReference<IFleetCellFeedGrain> _feed = new();
     private double _headingDeg;
 
     private void ReportToFleetFeed(bool statusChanged)
@@ -44,7 +45,7 @@ public sealed partial class DroneGrain
         _feedTimer?.Dispose();
         _feedTimer = null;
         _lastFeedReport = time.GetUtcNow();
-        var feed = GrainFactory.GetGrain<IFleetCellFeedGrain>(state.State.HomeCell!);
+        var feed = _feed.For(GrainFactory, state.State.HomeCell!);
         var report = InFleet
             ? feed.ReportAsync(new FleetDronePosition(Id, state.State.Position!, _headingDeg, state.State.Status, state.State.LastFixAt ?? _lastFeedReport))
             : feed.RemoveAsync(Id);

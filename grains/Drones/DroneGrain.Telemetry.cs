@@ -13,14 +13,15 @@ namespace DroneDelivery.Grains.Drones;
 /// Position and battery stay in memory between status changes and are written by a timer.
 /// </summary>
 /// <remarks>
-/// A stream item may carry many fixes of the drone (a request's run of positions). They are
-/// taken in fix by fix, in one turn: distance, phases and the stale-fix rule apply to each. The
-/// delivery hears of every change of phase as it happens, but of positions only once per item,
-/// the last; the fleet feed likewise once per item. A position only ever supersedes the one before.
+/// A stream item is a <see cref="TelemetryBatch"/>: many fixes of the drone (a request's run of
+/// positions). They are taken in fix by fix, in one turn: distance, phases and the stale-fix rule
+/// apply to each. The delivery hears of every change of phase as it happens, but of positions
+/// only once per item, the last; the fleet feed likewise once per item. A position only ever supersedes the one before.
 /// </remarks>
 public sealed partial class DroneGrain
 {
     private bool _positionDirty;
+    private readonly KeptGrainReference<IDeliveryGrain> _delivery = new();
     private bool _wasAtPickup;
 
     // The last fix showed the drone standing at its base in the middle of a mission.
@@ -32,17 +33,17 @@ public sealed partial class DroneGrain
     private async Task SubscribeToTelemetryAsync()
     {
         var stream = this.GetStreamProvider(TelemetryStreams.ProviderName)
-            .GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, Id));
+            .GetStream<TelemetryBatch>(StreamId.Create(TelemetryStreams.Namespace, Id));
 
-        // A batch observer: all fixes of a stream item arrive in one call, so in one turn.
-        await stream.SubscribeAsync(items => OnFixesAsync(items.Select(item => item.Item)));
+        // All fixes of a stream item are one event, so they arrive in one call, in one turn.
+        await stream.SubscribeAsync((batch, _) => OnFixesAsync(batch.ReadSamples()));
     }
 
-    public Task ReportEventAsync(TelemetryFix fix) => OnFixesAsync([fix]);
+    public Task ReportEventAsync(TelemetryFix fix) => OnFixesAsync([fix.Sample]);
 
-    public Task ReportFixesAsync(TelemetryFix[] fixes) => OnFixesAsync(fixes);
+    public Task ReportFixesAsync(TelemetryFix[] fixes) => OnFixesAsync(Array.ConvertAll(fixes, fix => fix.Sample));
 
-    private async Task OnFixesAsync(IEnumerable<TelemetryFix> fixes)
+    private async Task OnFixesAsync(TelemetrySample[] fixes)
     {
         _unsentPosition = null;
         var taken = 0;
@@ -70,7 +71,7 @@ public sealed partial class DroneGrain
     }
 
     /// <summary>Takes in one fix; false if it says nothing new.</summary>
-    private async Task<bool> TakeInAsync(TelemetryFix fix)
+    private async Task<bool> TakeInAsync(TelemetrySample fix)
     {
         // Fixes can arrive late or twice; only a newer one says anything new.
         if (!InFleet || fix.At <= state.State.LastFixAt)
@@ -112,7 +113,7 @@ public sealed partial class DroneGrain
         return true;
     }
 
-    private async Task FollowMissionAsync(TelemetryFix fix, Mission mission)
+    private async Task FollowMissionAsync(TelemetrySample fix, Mission mission)
     {
         var settings = flight.Value;
         if (fix.Event == DroneEvent.Fault)
@@ -210,7 +211,7 @@ public sealed partial class DroneGrain
     }
 
     /// <summary>After a mission (or back from silence): home, then charged, then available to the scheduler again.</summary>
-    private async Task FollowHomecomingAsync(TelemetryFix fix)
+    private async Task FollowHomecomingAsync(TelemetrySample fix)
     {
         if (fix.Event == DroneEvent.Fault && state.State.Status != DroneStatus.Maintenance)
         {
@@ -236,7 +237,7 @@ public sealed partial class DroneGrain
         await SaveAsync();
     }
 
-    private async Task AbortMissionAsync(TelemetryFix fix, Mission mission, string reason, DroneStatus status)
+    private async Task AbortMissionAsync(TelemetrySample fix, Mission mission, string reason, DroneStatus status)
     {
         EndMission(status);
         if (status == DroneStatus.Maintenance)
@@ -256,7 +257,7 @@ public sealed partial class DroneGrain
     /// (a silo died with its queue, or the drone's activation with what it had seen). It has the
     /// package, so it is moved on to HeadedToDropoff here and the pickup is reported with this fix.
     /// </summary>
-    private DroneProgress? MissedPickup(TelemetryFix fix, Mission mission)
+    private DroneProgress? MissedPickup(TelemetrySample fix, Mission mission)
     {
         var geofence = flight.Value.GeofenceMeters;
         if (state.State.Status is not (DroneStatus.Assigned or DroneStatus.HeadedToPickup)
@@ -277,7 +278,7 @@ public sealed partial class DroneGrain
     /// may have finished it with events that never arrived, given it up, or never received it),
     /// so its fixes are no sign of the mission's life.
     /// </summary>
-    private bool ParkedAtBaseMidMission(TelemetryFix fix)
+    private bool ParkedAtBaseMidMission(TelemetrySample fix)
     {
         var geofence = flight.Value.GeofenceMeters;
         return state.State.Mission is { } mission
@@ -310,5 +311,5 @@ public sealed partial class DroneGrain
         }
     }
 
-    private IDeliveryGrain Delivery(Mission mission) => GrainFactory.GetGrain<IDeliveryGrain>(mission.DeliveryId);
+    private IDeliveryGrain Delivery(Mission mission) => _delivery.For(GrainFactory, mission.DeliveryId);
 }

@@ -45,6 +45,13 @@ public sealed class ClusterSettings : IValidatableObject
     /// </summary>
     public bool Kubernetes { get; set; }
 
+    /// <summary>
+    /// The silo serves the Orleans Dashboard and collects its statistics. The dashboard reads every
+    /// Orleans metric once a second, whether anyone watches or not: 8% of busy thread time in a
+    /// profile of 10,000 drones. Silos that operators don't watch can turn it off. Default: true.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         // Other pods can't reach a silo that advertises loopback: give it the pod's IP (status.podIP).

@@ -118,9 +118,10 @@ public static class TelemetryJson
 
     /// <summary>
     /// The body of the event publishing <paramref name="events"/> on the stream
-    /// <paramref name="streamNamespace"/>/<paramref name="droneId"/>: they must be valid fixes of
-    /// that stream's drone. Refused here with an <see cref="ArgumentException"/>, rather than
-    /// skipped by every silo where the producer would never hear of it.
+    /// <paramref name="streamNamespace"/>/<paramref name="droneId"/>: they must be batches of valid
+    /// fixes of that stream's drone, and go as one event. Refused here with an
+    /// <see cref="ArgumentException"/>, rather than skipped by every silo where the producer would
+    /// never hear of it.
     /// </summary>
     public static byte[] WriteEvent<T>(string? streamNamespace, string droneId, IEnumerable<T> events)
     {
@@ -129,8 +130,9 @@ public static class TelemetryJson
             throw new ArgumentException($"The telemetry provider carries the {TelemetryStreams.Namespace} streams only, not {streamNamespace}.", nameof(streamNamespace));
         }
 
-        var fixes = events.Select(e => e as TelemetryFix
-            ?? throw new ArgumentException($"Telemetry streams carry {nameof(TelemetryFix)} items, not {e?.GetType().Name ?? "null"}.", nameof(events))).ToArray();
+        var fixes = events.SelectMany(e => e is TelemetryBatch batch
+            ? batch.ToFixes()
+            : throw new ArgumentException($"Telemetry streams carry {nameof(TelemetryBatch)} items, not {e?.GetType().Name ?? "null"}.", nameof(events))).ToArray();
         if (Array.Exists(fixes, fix => !string.Equals(fix.DroneId, droneId, StringComparison.Ordinal)))
         {
             throw new ArgumentException($"A fix goes on the stream of its own drone; this is the stream of {droneId}.", nameof(events));

@@ -1,3 +1,4 @@
+using DroneDelivery.ServiceDefaults.Cluster;
 using DroneDelivery.ServiceDefaults.Operator;
 using Microsoft.AspNetCore.Authentication;
 using Orleans.Dashboard;
@@ -25,11 +26,16 @@ public static class OperatorDashboardExtensions
 
     /// <summary>
     /// The dashboard's page and every data endpoint it polls, behind operator sign-in; health
-    /// and metrics are mapped apart and stay anonymous.
+    /// and metrics are mapped apart and stay anonymous. Nothing, on a silo with the dashboard off.
     /// </summary>
     public static WebApplication MapOperatorDashboard(this WebApplication app)
     {
-        app.MapOrleansDashboard(routePrefix: Path).RequireAuthorization(OperatorBasicAuthenticationHandler.Policy);
+        // Read as the silo's builder read it; the options are validated when the host starts.
+        if ((app.Configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new ClusterSettings()).Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: Path).RequireAuthorization(OperatorBasicAuthenticationHandler.Policy);
+        }
+
         return app;
     }
 }

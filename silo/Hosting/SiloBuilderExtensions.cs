@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Grains.Drones;
 using DroneDelivery.Grains.History;
@@ -22,6 +23,9 @@ public static class SiloBuilderExtensions
     /// <summary>Grain state table: one row per grain, partitioned by grain type and id.</summary>
     public const string GrainStateTable = "DroneDeliveryGrainState";
 
+    /// <summary>How often each silo reads the membership table, whatever gossip told it.</summary>
+    public static readonly TimeSpan MembershipTableRefresh = TimeSpan.FromSeconds(10);
+
     /// <summary>
     /// The Orleans silo on Azure Table storage: membership, grain state and reminders all in the
     /// storage account of <c>ConnectionStrings:AzureStorage</c>.
@@ -38,6 +42,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddOptions<HistoryOptions>().BindConfiguration(HistoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<HistoryStore>();
         builder.Services.AddWebhooks();
+        builder.Services.AddRuntimeExceptionSerialization();
 
         builder.UseOrleans(silo =>
         {
@@ -57,6 +62,13 @@ public static class SiloBuilderExtensions
             }
 
             silo.UseAzureStorageClustering(options => options.Configure<TableServiceClient>((o, tables) => o.TableServiceClient = tables));
+
+            // A silo restarted on its old address declares its former self dead as it starts. When
+            // silos starting together contend for the membership table, Orleans drops that write and
+            // retries it only at the next table refresh. Until then the former self keeps its share
+            // of the grain directory, and grains placed in that share cannot be reached. Orleans
+            // refreshes every 60 s by default; 10 s bounds that outage at a read per silo per 10 s.
+            silo.Configure<ClusterMembershipOptions>(options => options.TableRefreshTimeout = MembershipTableRefresh);
             silo.AddAzureTableGrainStorageAsDefault(options => options.Configure<TableServiceClient>((o, tables) =>
             {
                 o.TableServiceClient = tables;
@@ -75,7 +87,10 @@ public static class SiloBuilderExtensions
             silo.AddIncomingGrainCallFilter<GrainIdLogScopeFilter>();
 
             // Served at /dashboard by the silo's web app (SiloApplication), behind operator sign-in.
-            silo.AddDashboard();
+            if (cluster.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
 
         builder.Services.AddHealthChecks()

@@ -34,7 +34,7 @@ public static class TelemetryEventHubExtensions
                 }
             }));
             stream.UseTelemetryCheckpointer();
-            stream.ConfigurePolling(settings);
+            stream.ConfigurePullingAgents(settings);
             stream.UseDataAdapter(TelemetryEventDataAdapter.Create);
         });
         return silo;

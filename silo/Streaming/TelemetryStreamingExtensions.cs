@@ -4,6 +4,7 @@ using DroneDelivery.GrainInterfaces.Streams;
 using DroneDelivery.ServiceDefaults.Storage;
 using DroneDelivery.ServiceDefaults.Streaming;
 using Orleans.Providers;
+using Orleans.Streams;
 
 namespace DroneDelivery.Silo.Streaming;
 
@@ -25,7 +26,7 @@ public static class TelemetryStreamingExtensions
                 silo.AddMemoryStreams(TelemetryStreams.ProviderName, stream =>
                 {
                     stream.ConfigurePartitioning(settings.Partitions);
-                    stream.ConfigurePolling(settings);
+                    stream.ConfigurePullingAgents(settings);
                 });
                 break;
             case TelemetryStreamProvider.AzureQueue:
@@ -37,7 +38,7 @@ public static class TelemetryStreamingExtensions
                         queue.QueueServiceClient = queues;
                         queue.QueueNames = settings.AzureQueueNames();
                     }));
-                    stream.ConfigurePolling(settings);
+                    stream.ConfigurePullingAgents(settings);
                 });
                 break;
             case TelemetryStreamProvider.EventHubs:
@@ -45,7 +46,8 @@ public static class TelemetryStreamingExtensions
                 break;
         }
 
-        // Stream subscriptions and checkpoints live with the rest of the grain state.
+        // The store Orleans' streaming keeps explicit subscriptions in; the telemetry provider,
+        // implicit only, writes nothing to it.
         silo.AddAzureTableGrainStorage(ProviderConstants.DEFAULT_PUBSUB_PROVIDER_NAME, options => options.Configure<TableServiceClient>((o, tables) =>
         {
             o.TableServiceClient = tables;
@@ -54,7 +56,16 @@ public static class TelemetryStreamingExtensions
         return silo;
     }
 
-    /// <summary>How soon the pulling agents look again at a queue they found empty.</summary>
-    public static void ConfigurePolling(this ISiloPersistentStreamConfigurator stream, TelemetryStreamSettings settings) =>
+    /// <summary>
+    /// How soon the pulling agents look again at a queue they found empty, and whom they deliver
+    /// to: every consumer of a drone's stream subscribes implicitly, so the agents find them by
+    /// type alone. With explicit subscriptions allowed, an agent registers with a rendezvous grain
+    /// of each stream it sees, a stored row per drone: 10,000 drones cost 10,000 rendezvous grains
+    /// and their reads and writes.
+    /// </summary>
+    public static void ConfigurePullingAgents(this ISiloPersistentStreamConfigurator stream, TelemetryStreamSettings settings)
+    {
         stream.ConfigurePullingAgent(options => options.Configure(agent => agent.GetQueueMsgsTimerPeriod = settings.EffectivePollInterval()));
+        stream.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+    }
 }

@@ -9,8 +9,8 @@ using Orleans.Streams;
 namespace DroneDelivery.Silo.Streaming.EventHubs;
 
 /// <summary>
-/// Turns the raw JSON telemetry drones publish to Event Hubs into batches of
-/// <see cref="TelemetryFix"/> on the stream of each drone, and writes that same JSON when a
+/// Turns the raw JSON telemetry drones publish to Event Hubs into a <see cref="TelemetryBatch"/>
+/// per event on the stream of its drone, and writes that same JSON when a
 /// producer in the cluster publishes.
 /// </summary>
 /// <remarks>
@@ -97,11 +97,11 @@ public sealed partial class TelemetryEventDataAdapter(ILogger<TelemetryEventData
         var body = SegmentBuilder.ReadNextBytes(cachedMessage.Segment, ref readOffset);
 
         // The body passed the same reading on its way in; a skipped event has none.
-        var fixes = body.Count > 0 && TryRead(body, out var read, out _) ? read : [];
+        var batch = body.Count > 0 && TryRead(body, out var fixes, out _) ? TelemetryBatch.Of(fixes[0].DroneId, fixes) : null;
         return new TelemetryBatchContainer(
             cachedMessage.StreamId,
             new EventHubSequenceTokenV2(offset, cachedMessage.SequenceNumber, cachedMessage.EventIndex),
-            fixes);
+            batch);
     }
 
     // Only the cache's bookkeeping reads this token, and it compares sequence numbers only;

@@ -99,28 +99,45 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     {
         for (var i = 0; i < silos; i++)
         {
-            // Settings given to the cluster come last, so they win over these defaults.
-            var silo = SiloApplication.Create([
-                $"--DroneDelivery:Cluster:SiloPort={FreePort.Next()}",
-                $"--DroneDelivery:Cluster:GatewayPort={FreePort.Next()}",
-                $"--DroneDelivery:Reminders:MinimumReminderPeriod={TimeSpan.FromSeconds(1)}",
-                $"--DroneDelivery:Scheduling:RetryPeriod={DefaultRetryPeriod}",
-                $"--DroneDelivery:Drones:SilenceTimeout={DefaultSilenceTimeout}",
-                $"--DroneDelivery:Drones:ReportCheckInterval={DefaultReportCheckInterval}",
-                $"--DroneDelivery:History:RetryPeriod={TimeSpan.FromSeconds(2)}",
-
-                // Webhook retries within a test's patience; the reminder wakes an outbox within seconds of a restart.
-                $"--DroneDelivery:Webhooks:MaxAttempts={WebhookMaxAttempts}",
-                $"--DroneDelivery:Webhooks:InitialBackoff={TimeSpan.FromMilliseconds(200)}",
-                $"--DroneDelivery:Webhooks:MaxBackoff={TimeSpan.FromSeconds(1)}",
-                $"--DroneDelivery:Webhooks:ReminderPeriod={TimeSpan.FromSeconds(2)}",
-                $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
-                .. CommonArgs()], _configureHosts);
-            await silo.StartAsync();
-            _silos.Add(silo);
+            _silos.Add(await StartSiloAsync(FreePort.Next(), FreePort.Next()));
         }
 
         (_gateway, GatewayAddress) = await StartGatewayHostAsync(port: 0);
+    }
+
+    /// <summary>
+    /// Stops silo <paramref name="index"/> at once, as a crash would, and starts a new one on its
+    /// ports: a new generation of the same silo, as a service restarted on its address.
+    /// </summary>
+    public async Task RestartSiloOnItsAddressAsync(int index)
+    {
+        var details = _silos[index].Services.GetRequiredService<ILocalSiloDetails>();
+        var (siloPort, gatewayPort) = (details.SiloAddress.Endpoint.Port, details.GatewayAddress!.Endpoint.Port);
+        await StopAtOnceAsync(_silos[index]);
+        _silos[index] = await StartSiloAsync(siloPort, gatewayPort);
+    }
+
+    private async Task<WebApplication> StartSiloAsync(int siloPort, int gatewayPort)
+    {
+        // Settings given to the cluster come last, so they win over these defaults.
+        var silo = SiloApplication.Create([
+            $"--DroneDelivery:Cluster:SiloPort={siloPort}",
+            $"--DroneDelivery:Cluster:GatewayPort={gatewayPort}",
+            $"--DroneDelivery:Reminders:MinimumReminderPeriod={TimeSpan.FromSeconds(1)}",
+            $"--DroneDelivery:Scheduling:RetryPeriod={DefaultRetryPeriod}",
+            $"--DroneDelivery:Drones:SilenceTimeout={DefaultSilenceTimeout}",
+            $"--DroneDelivery:Drones:ReportCheckInterval={DefaultReportCheckInterval}",
+            $"--DroneDelivery:History:RetryPeriod={TimeSpan.FromSeconds(2)}",
+
+            // Webhook retries within a test's patience; the reminder wakes an outbox within seconds of a restart.
+            $"--DroneDelivery:Webhooks:MaxAttempts={WebhookMaxAttempts}",
+            $"--DroneDelivery:Webhooks:InitialBackoff={TimeSpan.FromMilliseconds(200)}",
+            $"--DroneDelivery:Webhooks:MaxBackoff={TimeSpan.FromSeconds(1)}",
+            $"--DroneDelivery:Webhooks:ReminderPeriod={TimeSpan.FromSeconds(2)}",
+            $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
+            .. CommonArgs()], _configureHosts);
+        await silo.StartAsync();
+        return silo;
     }
 
     /// <summary>
@@ -174,6 +191,9 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     /// <summary>Each silo's services, for a test that must reach past the grains.</summary>
     public IEnumerable<IServiceProvider> SiloServices => _silos.Select(s => s.Services);
 
+    /// <summary>The first gateway's services, for a test that must reach past its endpoints.</summary>
+    public IServiceProvider GatewayServices => _gateway!.Services;
+
     /// <summary>Silo web hosts' addresses (health endpoints).</summary>
     public IEnumerable<Uri> SiloAddresses => _silos.Select(s => new Uri(BoundAddress(s)));
 
@@ -206,6 +226,11 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
         var address = await Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(grain);
         var silo = _silos.Single(s => s.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.Equals(address));
         _silos.Remove(silo);
+        await StopAtOnceAsync(silo);
+    }
+
+    private static async Task StopAtOnceAsync(WebApplication silo)
+    {
         using var now = new CancellationTokenSource();
         await now.CancelAsync();
         try

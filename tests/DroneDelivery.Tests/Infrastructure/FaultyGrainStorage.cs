@@ -8,10 +8,17 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner, StorageFaults faul
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         faults.ThrowIfArmed(grainId, grainState.State, clear: false);
-        return inner.WriteStateAsync(stateName, grainId, grainState);
+        var lost = faults.TakeLostWriteAnswer(grainId, grainState.State);
+        var known = grainState.ETag;
+        await inner.WriteStateAsync(stateName, grainId, grainState);
+        if (lost)
+        {
+            grainState.ETag = known;
+            throw new InconsistentStateException($"Injected: the answer to a write of {grainId} was lost, and its repeat found the row changed.", "Unknown", known);
+        }
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

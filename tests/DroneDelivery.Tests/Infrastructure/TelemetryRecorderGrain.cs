@@ -11,7 +11,7 @@ namespace DroneDelivery.Tests.Infrastructure;
 /// </summary>
 [ImplicitStreamSubscription(TelemetryStreams.Namespace)]
 [GrainType("test-telemetry-recorder")]
-public sealed class TelemetryRecorderGrain : Grain, ITelemetryRecorderGrain, IStreamSubscriptionObserver, IAsyncObserver<TelemetryFix>
+public sealed class TelemetryRecorderGrain : Grain, ITelemetryRecorderGrain, IStreamSubscriptionObserver, IAsyncObserver<TelemetryBatch>
 {
     // Generators keep a drone reporting for as long as the test runs: keep the start, count the rest.
     private const int Kept = 200;
@@ -23,15 +23,18 @@ public sealed class TelemetryRecorderGrain : Grain, ITelemetryRecorderGrain, ISt
     public Task<TelemetryRecording> GetAsync() => Task.FromResult(new TelemetryRecording(_count, [.. _first], _latest));
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        await handleFactory.Create<TelemetryFix>().ResumeAsync(this);
+        await handleFactory.Create<TelemetryBatch>().ResumeAsync(this);
 
-    public Task OnNextAsync(TelemetryFix item, StreamSequenceToken? token = null)
+    public Task OnNextAsync(TelemetryBatch item, StreamSequenceToken? token = null)
     {
-        _count++;
-        _latest = item;
-        if (_first.Count < Kept)
+        foreach (var fix in item.ToFixes())
         {
-            _first.Add(item);
+            _count++;
+            _latest = fix;
+            if (_first.Count < Kept)
+            {
+                _first.Add(fix);
+            }
         }
 
         return Task.CompletedTask;

@@ -65,6 +65,7 @@ public sealed class DroneChannelTests(ClusterFixture fixture)
         { """[{"droneId":"{known}","at":"{now}","lat":1,"lon":1,"batteryPct":50,"event":"Exploded"}]""", "[0].event" },
         { """[{"droneId":"no such drone!","at":"{now}","lat":1,"lon":1,"batteryPct":50}]""", "[0].droneId" },
         { """[{"droneId":"{known}","at":"{now}","lat":1,"lon":1,"batteryPct":50},{"droneId":"{unknown}","at":"{now}","lat":1,"lon":1,"batteryPct":50}]""", "[1].droneId" },
+        { """[{"droneId":"{unknown}","at":"{now}","lat":1,"lon":1,"batteryPct":50},{"droneId":"{unknown}","at":"{now}","lat":1,"lon":1,"batteryPct":50}]""", "[1].droneId" },
         { """[]""", "body" },
         { """{"droneId":"{known}"}""", "body" },
     };

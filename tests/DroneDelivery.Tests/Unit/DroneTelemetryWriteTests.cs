@@ -46,17 +46,17 @@ public sealed class DroneTelemetryWriteTests : IAsyncLifetime
         var grainId = drone.GetGrainId();
         var afterRegistration = Storage.WritesOf(grainId);
 
-        var stream = _cluster.Client.GetStreamProvider(TelemetryStreams.ProviderName).GetStream<TelemetryFix>(StreamId.Create(TelemetryStreams.Namespace, "counted"));
+        var stream = _cluster.Client.GetStreamProvider(TelemetryStreams.ProviderName).GetStream<TelemetryBatch>(StreamId.Create(TelemetryStreams.Namespace, "counted"));
         var start = DateTimeOffset.UtcNow.AddMinutes(-2);
         for (var i = 1; i <= 60; i++)
         {
-            await stream.OnNextAsync(new TelemetryFix("counted", start.AddSeconds(i), 10, 10, 0, 0, 0, 100 - (i * 0.1), null));
+            await stream.OnNextAsync(new TelemetryBatch("counted", [new TelemetrySample(start.AddSeconds(i), 10, 10, 0, 0, 0, 100 - (i * 0.1))]));
         }
 
         await Eventually.Until(async () => (await drone.GetAsync()).BatteryPct == 94, TimeSpan.FromSeconds(20), "the 60th fix");
         Assert.Equal(afterRegistration, Storage.WritesOf(grainId));
 
-        await stream.OnNextAsync(new TelemetryFix("counted", start.AddSeconds(61), 10, 10, 0, 0, 0, 94, DroneEvent.Fault));
+        await stream.OnNextAsync(new TelemetryBatch("counted", [new TelemetrySample(start.AddSeconds(61), 10, 10, 0, 0, 0, 94, DroneEvent.Fault)]));
         await Eventually.Until(async () => (await drone.GetAsync()).Status == DroneStatus.Maintenance, TimeSpan.FromSeconds(20), "the fault");
         Assert.Equal(afterRegistration + 1, Storage.WritesOf(grainId));
     }

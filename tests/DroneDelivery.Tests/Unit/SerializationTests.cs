@@ -43,6 +43,7 @@ public sealed class SerializationTests
         new Mission("d1", Here, Here, 1, At, At, ConfirmationType.Voice, At),
         new TelemetryFix("drone-1", At, 47.6, -122.3, 120, 15, 270, 80.5, DroneEvent.PickedUp),
         new TelemetryFix("drone-1", At, 47.6, -122.3, 120, 15, 270, 80.5),
+        new TelemetryBatch("drone-1", [new TelemetrySample(At, 47.6, -122.3, 120, 15, 270, 80.5), new TelemetrySample(At.AddSeconds(1), 47.61, -122.3, 121, 15, 270, 80.4, DroneEvent.PickedUp)]),
         new DroneProgress("drone-1", DroneProgressKind.Aborted, At, Here, null, At, "fault"),
         new DroneProgress("drone-1", DroneProgressKind.Position, At, Here, At, At, null, 271.5, 14.2),
         new TrackedPosition("drone-1", Here, 90, 15, At),
@@ -71,6 +72,10 @@ public sealed class SerializationTests
         {
             Assert.Equal(page.Items, ((DronePage)copy).Items);
             Assert.Equal(page.ContinuationToken, ((DronePage)copy).ContinuationToken);
+        }
+        else if (message is TelemetryBatch batch)
+        {
+            Assert.Equal(batch.ToFixes(), ((TelemetryBatch)copy).ToFixes());
         }
         else if (message is DeliveryHistoryRecord record)
         {

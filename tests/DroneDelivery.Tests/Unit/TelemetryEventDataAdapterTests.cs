@@ -73,8 +73,8 @@ public sealed class TelemetryEventDataAdapterTests
 
         Assert.Equal(StreamId.Create(TelemetryStreams.Namespace, "drone-7"), position.StreamId);
         Assert.Equal(position.StreamId, batch.StreamId);
-        var (fix, token) = Assert.Single(batch.GetEvents<TelemetryFix>());
-        Assert.Equal(new TelemetryFix("drone-7", At, 47.6, -122.3, 120, 14.5, 270, 81.5, DroneEvent.PickedUp), fix);
+        var (item, token) = Assert.Single(batch.GetEvents<TelemetryBatch>());
+        Assert.Equal([new TelemetryFix("drone-7", At, 47.6, -122.3, 120, 14.5, 270, 81.5, DroneEvent.PickedUp)], item.ToFixes());
         Assert.Equal(received.SequenceNumber, token.SequenceNumber);
         Assert.Equal(received.OffsetString, ((EventHubSequenceTokenV2)batch.SequenceToken).EventHubOffset);
         Assert.Equal(0, _adapter.SkippedEvents);
@@ -87,12 +87,12 @@ public sealed class TelemetryEventDataAdapterTests
 
         var batch = Batch(_adapter.GetStreamPosition(Partition, received), received);
 
-        var events = batch.GetEvents<TelemetryFix>().ToList();
-        Assert.Equal(new[] { 47.1, 47.2, 47.3 }, events.Select(e => e.Item1.Lat));
-        Assert.Equal(new[] { 0, 1, 2 }, events.Select(e => e.Item2.EventIndex));
-        Assert.All(events, e => Assert.Equal(received.SequenceNumber, e.Item2.SequenceNumber));
-        Assert.Equal(DroneEvent.Delivered, events[^1].Item1.Event);
-        Assert.Null(events[0].Item1.Event);
+        var (item, token) = Assert.Single(batch.GetEvents<TelemetryBatch>());
+        var fixes = item.ToFixes();
+        Assert.Equal(new[] { 47.1, 47.2, 47.3 }, fixes.Select(fix => fix.Lat));
+        Assert.Equal(received.SequenceNumber, token.SequenceNumber);
+        Assert.Equal(DroneEvent.Delivered, fixes[^1].Event);
+        Assert.Null(fixes[0].Event);
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public sealed class TelemetryEventDataAdapterTests
 
         Assert.True(position.StreamId == TelemetryEventDataAdapter.RejectedStream, what);
         Assert.Equal(TelemetryEventDataAdapter.RejectedStream, _adapter.GetStreamIdentity(received));
-        Assert.Empty(batch.GetEvents<TelemetryFix>());
+        Assert.Empty(batch.GetEvents<TelemetryBatch>());
         Assert.Equal(1, _adapter.Skipped(reason));
         Assert.Equal(1, _adapter.SkippedEvents);
 
@@ -160,7 +160,7 @@ public sealed class TelemetryEventDataAdapterTests
     {
         var received = Received(Fix().With("event", "fault").With("firmware", "2.1.0").With("at", "2026-11-26T10:00:00Z"));
 
-        var (fix, _) = Assert.Single(Batch(_adapter.GetStreamPosition(Partition, received), received).GetEvents<TelemetryFix>());
+        var fix = Assert.Single(Fixes(Batch(_adapter.GetStreamPosition(Partition, received), received)));
 
         Assert.Equal(DroneEvent.Fault, fix.Event);
         Assert.Equal(At, fix.At);
@@ -193,13 +193,13 @@ public sealed class TelemetryEventDataAdapterTests
 
         foreach (var fixes in new[] { sent[..1], sent })
         {
-            var published = _adapter.ToQueueMessage(stream, fixes, null, null);
+            var published = _adapter.ToQueueMessage(stream, Items(fixes), null, null);
             var received = Received(published.EventBody.ToArray(), _adapter.GetPartitionKey(stream));
 
             var batch = Batch(_adapter.GetStreamPosition(Partition, received), received);
 
             Assert.Equal(stream, batch.StreamId);
-            Assert.Equal(fixes, batch.GetEvents<TelemetryFix>().Select(e => e.Item1));
+            Assert.Equal(fixes, Fixes(batch));
             Assert.Equal(TelemetryJson.ContentType, published.ContentType);
         }
 
@@ -210,7 +210,7 @@ public sealed class TelemetryEventDataAdapterTests
     public void A_single_fix_goes_out_as_a_plain_object_in_the_drones_own_format()
     {
         var stream = StreamId.Create(TelemetryStreams.Namespace, "drone-7");
-        var published = _adapter.ToQueueMessage(stream, [new TelemetryFix("drone-7", At, 47.6, -122.3, 120, 14.5, 270, 81.5, DroneEvent.Fault)], null, null);
+        var published = _adapter.ToQueueMessage(stream, Items(new TelemetryFix("drone-7", At, 47.6, -122.3, 120, 14.5, 270, 81.5, DroneEvent.Fault)), null, null);
 
         var json = JsonNode.Parse(published.EventBody.ToString())!.AsObject();
 
@@ -228,8 +228,8 @@ public sealed class TelemetryEventDataAdapterTests
 
         foreach (var batch in new[] { fixes[..1], fixes })
         {
-            var fromGateway = new TelemetryEventDataWriter().ToQueueMessage(stream, batch, null, null);
-            var fromSilo = _adapter.ToQueueMessage(stream, batch, null, null);
+            var fromGateway = new TelemetryEventDataWriter().ToQueueMessage(stream, Items(batch), null, null);
+            var fromSilo = _adapter.ToQueueMessage(stream, Items(batch), null, null);
             Assert.Equal(fromSilo.EventBody.ToArray(), fromGateway.EventBody.ToArray());
             Assert.Equal(fromSilo.ContentType, fromGateway.ContentType);
         }
@@ -243,12 +243,14 @@ public sealed class TelemetryEventDataAdapterTests
 
         foreach (var adapter in new IEventHubDataAdapter[] { _adapter, new TelemetryEventDataWriter() })
         {
-            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, [good with { DroneId = "drone-8" }], null, null));
-            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, [good with { Lat = 90.5 }], null, null));
+            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, new[] { new TelemetryBatch("drone-8", [good.Sample]) }, null, null));
+            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, Items(good with { Lat = 90.5 }), null, null));
             Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, new[] { "not a fix" }, null, null));
-            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, Array.Empty<TelemetryFix>(), null, null));
-            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(StreamId.Create("elsewhere", "drone-7"), [good], null, null));
-            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, [good], new EventHubSequenceTokenV2("1", 1, 0), null));
+            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, new[] { good }, null, null));
+            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, Array.Empty<TelemetryBatch>(), null, null));
+            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, Items(), null, null));
+            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(StreamId.Create("elsewhere", "drone-7"), Items(good), null, null));
+            Assert.Throws<ArgumentException>(() => adapter.ToQueueMessage(stream, Items(good), new EventHubSequenceTokenV2("1", 1, 0), null));
         }
     }
 
@@ -266,8 +268,15 @@ public sealed class TelemetryEventDataAdapterTests
 
         Assert.Equal(batch.StreamId, copy.StreamId);
         Assert.Equal(batch.SequenceToken, copy.SequenceToken);
-        Assert.Equal(batch.GetEvents<TelemetryFix>(), copy.GetEvents<TelemetryFix>());
+        Assert.Equal(Fixes(batch), Fixes(copy));
+        Assert.Equal(2, Fixes(copy).Length);
     }
+
+    /// <summary>What a producer publishes: <paramref name="fixes"/> of drone-7, as one stream item.</summary>
+    private static TelemetryBatch[] Items(params TelemetryFix[] fixes) => [TelemetryBatch.Of("drone-7", fixes)];
+
+    /// <summary>The fixes a consumer is handed from <paramref name="batch"/>.</summary>
+    private static TelemetryFix[] Fixes(IBatchContainer batch) => [.. batch.GetEvents<TelemetryBatch>().SelectMany(e => e.Item1.ToFixes())];
 
     private static JsonObject Fix(string droneId = "drone-7") => new()
     {
