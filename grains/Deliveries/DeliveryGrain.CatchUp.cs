@@ -1,5 +1,6 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace DroneDelivery.Grains.Deliveries;
@@ -25,6 +26,8 @@ public sealed partial class DeliveryGrain
 
     public async Task CheckDroneReportsAsync(string droneId, DateTimeOffset? lastReportAt)
     {
+        // Releasing the drone of a delivery this activation merely read too early would strand it.
+        await state.RecordExistsAsync();
         if (UnderWayWith(droneId))
         {
             if (lastReportAt is not { } reported || reported > (state.State.LastReportAt ?? DateTimeOffset.MinValue))

@@ -1,6 +1,7 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 
 namespace DroneDelivery.Grains.Deliveries;
 
@@ -20,8 +21,10 @@ public sealed partial class DeliveryGrain
     /// drone checks on it until it has settled the drone's part (<see cref="CheckDroneReportsAsync"/>).
     /// Should a step fail, the drone that accepted and the package are let go before the caller
     /// sees the failure. A reminder left behind finds no delivery at its first tick and removes itself.
+    /// Returns false when the write lost to another activation that stored this delivery first:
+    /// then only what the stored delivery does not use is let go, and the request is a repeat.
     /// </summary>
-    private async Task StoreRequestAsync(string packageId)
+    private async Task<bool> StoreRequestAsync(string packageId)
     {
         Assignment? assignment = null;
         try
@@ -43,18 +46,50 @@ public sealed partial class DeliveryGrain
                 // Logged once stored, like every other stage.
                 LogAwaiting(logger, Id);
             }
+
+            return true;
         }
         catch (Exception e)
         {
-            if (assignment is not null)
+            var storedMeanwhile = e is InconsistentStateException && await StoredByAnotherActivationAsync();
+            if (assignment is not null && !(storedMeanwhile && state.State.DroneId == assignment.DroneId))
             {
                 LogCompensating(logger, e, Id, $"releasing drone {assignment.DroneId}");
                 await UndoAsync(() => GrainFactory.GetGrain<IDroneGrain>(assignment.DroneId).ReleaseAsync(Id));
             }
 
-            LogCompensating(logger, e, Id, "withdrawing its package");
-            await UndoAsync(() => GrainFactory.GetGrain<IPackageGrain>(packageId).WithdrawAsync(Id));
+            if (!(storedMeanwhile && state.State.PackageId == packageId))
+            {
+                LogCompensating(logger, e, Id, "withdrawing its package");
+                await UndoAsync(() => GrainFactory.GetGrain<IPackageGrain>(packageId).WithdrawAsync(Id));
+            }
+
+            if (storedMeanwhile)
+            {
+                LogStoredMeanwhile(logger, Id);
+                return false;
+            }
+
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Whether the write that failed on its ETag lost to another activation of this delivery. While
+    /// a dead silo's share of the grain directory is rebuilt, a repeated request can reach a second
+    /// activation while the first is still at work; the one that stores first wins.
+    /// </summary>
+    private async Task<bool> StoredByAnotherActivationAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+            return state.RecordExists;
+        }
+        catch (Exception e)
+        {
+            LogRereadFailed(logger, e, Id);
+            return false;
         }
     }
 
@@ -88,6 +123,12 @@ public sealed partial class DeliveryGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId} could not be stored; compensating by {Undo}")]
     private static partial void LogCompensating(ILogger logger, Exception exception, string deliveryId, string undo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} was stored first by another activation; this request is answered as its repeat")]
+    private static partial void LogStoredMeanwhile(ILogger logger, string deliveryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: its write lost to another, which could not be read; undone as any failed request")]
+    private static partial void LogRereadFailed(ILogger logger, Exception exception, string deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {DeliveryId}: the compensation failed too; a repeated request or the drone's check will mend it")]
     private static partial void LogUndoFailed(ILogger logger, Exception exception, string deliveryId);

@@ -2,6 +2,7 @@ using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.Grains.Geo;
+using DroneDelivery.Grains.Persistence;
 
 namespace DroneDelivery.Grains.Deliveries;
 
@@ -16,7 +17,7 @@ public sealed partial class DeliveryGrain
 
     public async Task OnDroneProgressAsync(DroneProgress progress)
     {
-        if (!state.RecordExists || IsFinished || progress.DroneId != state.State.DroneId)
+        if (!await state.RecordExistsAsync() || IsFinished || progress.DroneId != state.State.DroneId)
         {
             // A report from a drone this delivery no longer has (cancelled, rescheduled): stale.
             return;
@@ -117,7 +118,7 @@ public sealed partial class DeliveryGrain
 
     public async Task<DeliveryStatus> ConfirmAsync(Confirmation confirmation)
     {
-        if (!state.RecordExists)
+        if (!await state.RecordExistsAsync())
         {
             throw DomainException.NotFound("The delivery");
         }
@@ -152,7 +153,7 @@ public sealed partial class DeliveryGrain
 
     public async Task<DeliveryDetails> CancelAsync(string ownerId)
     {
-        EnsureOwner(ownerId);
+        await EnsureOwnerAsync(ownerId);
         switch (state.State.Stage)
         {
             case DeliveryStage.Cancelled:
@@ -173,7 +174,7 @@ public sealed partial class DeliveryGrain
 
     public async Task<DeliveryDetails> UpdateAsync(string ownerId, DeliveryChanges changes)
     {
-        EnsureOwner(ownerId);
+        await EnsureOwnerAsync(ownerId);
         if (state.State.Stage is not (DeliveryStage.Requested or DeliveryStage.AwaitingDrone or DeliveryStage.Scheduled or DeliveryStage.HeadedToPickup))
         {
             throw DomainException.Conflict($"The delivery is {state.State.Stage}; it can only be changed until the package is picked up.");

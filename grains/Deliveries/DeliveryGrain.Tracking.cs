@@ -21,9 +21,9 @@ public sealed partial class DeliveryGrain
     /// <summary>The drone's latest fix for this delivery; kept in memory, superseded every second or so.</summary>
     private TrackedPosition? _position;
 
-    public Task<TrackingSnapshot> WatchAsync(string trackingToken, ITrackingObserver observer)
+    public async Task<TrackingSnapshot> WatchAsync(string trackingToken, ITrackingObserver observer)
     {
-        if (!state.RecordExists || !IsTrackingToken(trackingToken))
+        if (!await state.RecordExistsAsync() || !IsTrackingToken(trackingToken))
         {
             throw DomainException.NotFound("The delivery");
         }
@@ -34,7 +34,7 @@ public sealed partial class DeliveryGrain
         };
         _watchers.Subscribe(observer, observer);
         var s = state.State;
-        return Task.FromResult(new TrackingSnapshot(s.Request!.Pickup, s.Request.Dropoff, [.. s.Milestones], CurrentTracking(), tracking.Value.WatchExpiry));
+        return new TrackingSnapshot(s.Request!.Pickup, s.Request.Dropoff, [.. s.Milestones], CurrentTracking(), tracking.Value.WatchExpiry);
     }
 
     public Task UnwatchAsync(ITrackingObserver observer)

@@ -1,5 +1,6 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Persistence;
 
 namespace DroneDelivery.Grains.Deliveries;
 
@@ -15,8 +16,8 @@ public sealed partial class DeliveryGrain
     /// <summary>Events the outbox was told of by this activation; a new activation tells them all again once.</summary>
     private int _webhookEventsTold;
 
-    public Task<IReadOnlyList<WebhookEvent>> GetWebhookEventsAsync() =>
-        Task.FromResult<IReadOnlyList<WebhookEvent>>(state.RecordExists ? [.. state.State.WebhookEvents] : []);
+    public async Task<IReadOnlyList<WebhookEvent>> GetWebhookEventsAsync() =>
+        await state.RecordExistsAsync() ? [.. state.State.WebhookEvents] : [];
 
     /// <summary>Whether the business has a webhook; if so its outbox is readied before the first stage is stored.</summary>
     private async Task<bool> ExpectWebhooksAsync(string ownerId)

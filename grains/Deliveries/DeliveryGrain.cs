@@ -5,6 +5,7 @@ using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Grains.Geo;
+using DroneDelivery.Grains.Persistence;
 using DroneDelivery.Grains.Scheduling;
 using DroneDelivery.Grains.Tracking;
 using Microsoft.Extensions.Logging;
@@ -79,7 +80,10 @@ public sealed partial class DeliveryGrain(
             HasWebhook = hasWebhook,
         };
         RecordWebhookEvent(DeliveryStage.Requested, now);
-        await StoreRequestAsync(packageId);
+        if (!await StoreRequestAsync(packageId))
+        {
+            return await RequestAsync(ownerId, request);
+        }
 
         // The first stage is set here, not by MoveTo; counted once it is stored.
         metrics.StageChanged(DeliveryStage.Requested);
@@ -87,31 +91,33 @@ public sealed partial class DeliveryGrain(
         return Accepted();
     }
 
-    public Task<DeliveryDetails> GetAsync(string ownerId)
+    public async Task<DeliveryDetails> GetAsync(string ownerId)
     {
-        EnsureOwner(ownerId);
+        await EnsureOwnerAsync(ownerId);
         var s = state.State;
-        return Task.FromResult(new DeliveryDetails(
-            Id, s.OwnerId, s.Request!, s.PackageId, s.Stage, s.DroneId, s.PickupEta, s.DeliveryEta, s.CreatedAt, s.UpdatedAt, s.TrackingToken));
+        return new DeliveryDetails(
+            Id, s.OwnerId, s.Request!, s.PackageId, s.Stage, s.DroneId, s.PickupEta, s.DeliveryEta, s.CreatedAt, s.UpdatedAt, s.TrackingToken);
     }
 
-    public Task<DeliveryStatus> GetStatusAsync(string ownerId)
+    public async Task<DeliveryStatus> GetStatusAsync(string ownerId)
     {
-        EnsureOwner(ownerId);
+        await EnsureOwnerAsync(ownerId);
         var s = state.State;
-        return Task.FromResult(new DeliveryStatus(s.Stage, s.DroneId, s.LastKnownLocation, s.PickupEta, s.DeliveryEta, s.UpdatedAt));
+        return new DeliveryStatus(s.Stage, s.DroneId, s.LastKnownLocation, s.PickupEta, s.DeliveryEta, s.UpdatedAt);
     }
 
-    public Task<IReadOnlyList<Milestone>> GetMilestonesAsync(string ownerId)
+    public async Task<IReadOnlyList<Milestone>> GetMilestonesAsync(string ownerId)
     {
-        EnsureOwner(ownerId);
-        return Task.FromResult<IReadOnlyList<Milestone>>([.. state.State.Milestones]);
+        await EnsureOwnerAsync(ownerId);
+        return [.. state.State.Milestones];
     }
 
     public Task DroneMayBeAvailableAsync() => TryScheduleAsync();
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        // Either reminder would remove itself for a delivery this activation merely read too early.
+        await state.RecordExistsAsync();
         if (reminderName == HistoryReminder)
         {
             await WriteHistoryAsync(CancellationToken.None);
@@ -138,7 +144,7 @@ public sealed partial class DeliveryGrain(
     private async Task TryScheduleAsync()
     {
         // A wake-up may come for a delivery whose request was never stored: nothing to schedule.
-        if (!state.RecordExists || !IsUnscheduled)
+        if (!await state.RecordExistsAsync() || !IsUnscheduled)
         {
             return;
         }
@@ -253,9 +259,9 @@ public sealed partial class DeliveryGrain(
     private void ForgetWaiting(Location pickup) =>
         GrainFactory.GetGrain<ISchedulerGrain>(RegionCell.Of(pickup).Key).ForgetWaitingAsync(Id).Ignore();
 
-    private void EnsureOwner(string ownerId)
+    private async ValueTask EnsureOwnerAsync(string ownerId)
     {
-        if (!state.RecordExists || state.State.OwnerId != ownerId)
+        if (!await state.RecordExistsAsync() || state.State.OwnerId != ownerId)
         {
             throw DomainException.NotFound("The delivery");
         }

@@ -11,6 +11,11 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner, StorageFaults faul
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         faults.ThrowIfArmed(grainId, grainState.State, clear: false);
+        if (faults.TakeRivalWrite(grainId, grainState.State) is T rival)
+        {
+            await inner.WriteStateAsync(stateName, grainId, new GrainState<T>(rival));
+        }
+
         var lost = faults.TakeLostWriteAnswer(grainId, grainState.State);
         var known = grainState.ETag;
         await inner.WriteStateAsync(stateName, grainId, grainState);

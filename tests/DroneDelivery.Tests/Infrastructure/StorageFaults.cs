@@ -38,6 +38,15 @@ internal sealed class StorageFaults
     public void LoseNextWriteAnswer<T>(string grainType, Func<T, bool> when) =>
         _armed.Enqueue(new Fault(grainType, FaultKind.LoseWriteAnswer, state => state is T typed && when(typed)));
 
+    /// <summary>
+    /// Just before the next matching write, stores what <paramref name="rival"/> makes of its state
+    /// as a second activation of the same grain would, with an ETag of its own; then lets the
+    /// write go on to meet that row as Azure Table storage meets it. This is the race after a silo's
+    /// death, when a new activation takes calls while the old one finishes its own.
+    /// </summary>
+    public void StoreRivalBeforeNextWrite<T>(string grainType, Func<T, bool> when, Func<T, T> rival) =>
+        _armed.Enqueue(new Fault(grainType, FaultKind.RivalWrite, state => state is T typed && when(typed), state => rival((T)state!)));
+
     /// <summary>Faults armed and not yet hit.</summary>
     public int Pending => _armed.Count;
 
@@ -141,6 +150,10 @@ internal sealed class StorageFaults
 
     internal bool TakeLostWriteAnswer(GrainId grain, object? state) => TakeArmed(grain, state, FaultKind.LoseWriteAnswer);
 
+    /// <summary>The rival's state for this write, if one is armed.</summary>
+    internal object? TakeRivalWrite(GrainId grain, object? state) =>
+        _armed.TryPeek(out var fault) && fault.Rival is { } rival && TakeArmed(grain, state, FaultKind.RivalWrite) ? rival(state) : null;
+
     // One fault at a time, in the order armed: enough for a test that fails step after step.
     private bool TakeArmed(GrainId grain, object? state, FaultKind kind) =>
         _armed.TryPeek(out var fault) && fault.Kind == kind && grain.Type.ToString() == fault.GrainType
@@ -151,7 +164,8 @@ internal sealed class StorageFaults
         FailWrite,
         FailClear,
         LoseWriteAnswer,
+        RivalWrite,
     }
 
-    private sealed record Fault(string GrainType, FaultKind Kind, Func<object?, bool> Matches);
+    private sealed record Fault(string GrainType, FaultKind Kind, Func<object?, bool> Matches, Func<object?, object?>? Rival = null);
 }
