@@ -32,27 +32,30 @@ public sealed class BusinessGrain(
         return new BusinessCreated(Details(), state.State.WebhookSecret);
     }
 
-    public Task<bool> VerifyApiKeyAsync(string apiKeyId, byte[] apiKeyHash)
+    public async Task<bool> VerifyApiKeyAsync(string apiKeyId, byte[] apiKeyHash)
     {
-        var key = state.RecordExists ? state.State.ApiKeys.Find(k => k.KeyId == apiKeyId) : null;
-        return Task.FromResult(key is not null && CryptographicOperations.FixedTimeEquals(key.Hash, apiKeyHash));
+        var key = await state.RecordExistsAsync() ? state.State.ApiKeys.Find(k => k.KeyId == apiKeyId) : null;
+        return key is not null && CryptographicOperations.FixedTimeEquals(key.Hash, apiKeyHash);
     }
 
-    public Task<BusinessDetails> GetAsync() =>
-        state.RecordExists ? Task.FromResult(Details()) : throw DomainException.NotFound("The business");
-
-    public Task<WebhookTarget?> GetWebhookAsync() =>
-        Task.FromResult(state.State is { WebhookUrl: { } url, WebhookSecret: { } secret } ? new WebhookTarget(url, secret) : null);
-
-    public Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync()
+    public async Task<BusinessDetails> GetAsync()
     {
-        EnsureExists();
-        return Task.FromResult<IReadOnlyList<ApiKeyInfo>>([.. state.State.ApiKeys.Select(k => new ApiKeyInfo(k.KeyId, k.CreatedAt))]);
+        await EnsureExistsAsync();
+        return Details();
+    }
+
+    public async Task<WebhookTarget?> GetWebhookAsync() =>
+        await state.RecordExistsAsync() && state.State is { WebhookUrl: { } url, WebhookSecret: { } secret } ? new WebhookTarget(url, secret) : null;
+
+    public async Task<IReadOnlyList<ApiKeyInfo>> ListApiKeysAsync()
+    {
+        await EnsureExistsAsync();
+        return [.. state.State.ApiKeys.Select(k => new ApiKeyInfo(k.KeyId, k.CreatedAt))];
     }
 
     public async Task<ApiKeyInfo> AddApiKeyAsync(string apiKeyId, byte[] apiKeyHash)
     {
-        EnsureExists();
+        await EnsureExistsAsync();
         if (state.State.ApiKeys.Count >= IBusinessGrain.MaxApiKeys)
         {
             throw DomainException.Conflict($"A business holds at most {IBusinessGrain.MaxApiKeys} live keys; revoke one first.");
@@ -66,7 +69,7 @@ public sealed class BusinessGrain(
 
     public async Task RevokeApiKeyAsync(string apiKeyId)
     {
-        EnsureExists();
+        await EnsureExistsAsync();
         var key = state.State.ApiKeys.Find(k => k.KeyId == apiKeyId) ?? throw DomainException.NotFound("The key");
         if (state.State.ApiKeys.Count == 1)
         {
@@ -77,9 +80,9 @@ public sealed class BusinessGrain(
         await state.WriteOrDeactivateAsync(this);
     }
 
-    private void EnsureExists()
+    private async ValueTask EnsureExistsAsync()
     {
-        if (!state.RecordExists)
+        if (!await state.RecordExistsAsync())
         {
             throw DomainException.NotFound("The business");
         }

@@ -35,15 +35,15 @@ public sealed class PackageGrain(
 
     public async Task WithdrawAsync(string deliveryId)
     {
-        if (state.RecordExists && state.State.DeliveryId == deliveryId)
+        if (await state.RecordExistsAsync() && state.State.DeliveryId == deliveryId)
         {
             await state.ClearStateAsync();
         }
     }
 
-    public Task<PackageDetails> GetAsync(string ownerId) =>
-        state.RecordExists && state.State.OwnerId == ownerId
-            ? Task.FromResult(Details())
+    public async Task<PackageDetails> GetAsync(string ownerId) =>
+        await state.RecordExistsAsync() && state.State.OwnerId == ownerId
+            ? Details()
             : throw DomainException.NotFound("The package");
 
     private PackageDetails Details() => new(

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Errors;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.Grains.Business;
 using DroneDelivery.Grains.Deliveries;
+using DroneDelivery.Grains.Packages;
 using DroneDelivery.Tests.Infrastructure;
 using Orleans.Providers;
 using Orleans.Serialization;
@@ -71,17 +75,45 @@ public sealed class DuplicateActivationTests : IAsyncLifetime
 
         // The other activation's row: a delivery of this business as a request really stores it.
         await Api.RequestDeliveryAsync(business, Request(area, model));
-        var storage = _cluster.SiloServices.First().GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
-        var row = new GrainState<DeliveryState>(new DeliveryState());
-        await storage.ReadStateAsync("delivery", GrainId.Create("delivery", model), row);
-        Assert.True(row.RecordExists);
-        await storage.WriteStateAsync("delivery", GrainId.Create("delivery", id), new GrainState<DeliveryState>(row.State));
+        var row = await StoreCopyAsync<DeliveryState>("delivery", model, id);
 
         var delivery = await Api.GetAsync(business, $"/api/deliveries/{id}");
         Assert.Equal(id, delivery["id"]!.GetValue<string>());
         Assert.Equal("AwaitingDrone", Api.Stage(delivery));
-        Assert.EndsWith($"?t={row.State!.TrackingToken}", delivery["trackingUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.EndsWith($"?t={row.TrackingToken}", delivery["trackingUrl"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("AwaitingDrone", (await Api.GetAsync(business, $"/api/deliveries/{id}/status"))["stage"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_package_and_a_business_found_missing_by_an_activation_before_they_were_stored_are_found_afterwards()
+    {
+        var area = TestArea.Next();
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var (package, model) = (NewId("pkg"), NewId("pkg"));
+        Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(new Uri($"/api/packages/{package}", UriKind.Relative))).StatusCode);
+        var delivery = await Api.RequestDeliveryAsync(business, Request(area, NewId("dlv"), model));
+        await StoreCopyAsync<PackageState>("package", model, package);
+        Assert.Equal(delivery["deliveryId"]!.GetValue<string>(), (await Api.GetAsync(business, $"/api/packages/{package}"))["deliveryId"]!.GetValue<string>());
+
+        // No endpoint reads a business by any id but its own key's, so the business grain is asked directly.
+        var (registered, _) = await Api.RegisterBusinessAsync(_cluster, "Copied business");
+        var copy = _cluster.Grains.GetGrain<IBusinessGrain>(NewId("biz"));
+        var missing = await Assert.ThrowsAsync<DomainException>(copy.GetAsync);
+        Assert.Equal(DomainErrorKind.NotFound, missing.Kind);
+        await StoreCopyAsync<BusinessState>("business", registered, copy.GetPrimaryKeyString());
+        Assert.Equal("Copied business", (await copy.GetAsync()).Name);
+    }
+
+    /// <summary>Writes the row of grain <paramref name="from"/> as grain <paramref name="to"/>'s, new, as its first write would.</summary>
+    private async Task<T> StoreCopyAsync<T>(string grainType, string from, string to)
+        where T : class, new()
+    {
+        var storage = _cluster.SiloServices.First().GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+        var row = new GrainState<T>(new T());
+        await storage.ReadStateAsync(grainType, GrainId.Create(grainType, from), row);
+        Assert.True(row.RecordExists);
+        await storage.WriteStateAsync(grainType, GrainId.Create(grainType, to), new GrainState<T>(row.State));
+        return row.State!;
     }
 
     private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
