@@ -54,14 +54,20 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
                 {
                     await stream.OnNextAsync(TelemetryBatch.Of(drone.Key, item));
                 }
-                catch (InvalidOperationException e)
+                catch (InvalidOperationException e) when (IsQueueFull(e))
                 {
-                    // What a memory stream's queue throws at its limit of items.
                     throw new TelemetryStreamFullException(e);
                 }
             }
         }));
     }
+
+    /// <summary>
+    /// What a memory stream's queue grain throws at its limit of items (16,384), told apart by its
+    /// message since the type is a plain <see cref="InvalidOperationException"/>: any other stays a 500.
+    /// </summary>
+    internal static bool IsQueueFull(InvalidOperationException exception) =>
+        exception.Message.StartsWith("Can not enqueue since the count has reached its maximum", StringComparison.Ordinal);
 
     private async Task<bool> IsKnownAsync(string droneId)
     {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using DroneDelivery.GatewayApi.Errors;
 using DroneDelivery.GatewayApi.Streaming;
 using DroneDelivery.Tests.Infrastructure;
+using Orleans.Providers;
 
 namespace DroneDelivery.Tests.Unit;
 
@@ -24,6 +25,23 @@ public sealed class ClusterUnavailabilityTests
 
         Assert.True(ClusterUnavailability.IsUnavailable(full));
         Assert.False(ClusterUnavailability.IsUnavailable(new InvalidOperationException("Any other broken invariant stays a 500.")));
+    }
+
+    [Fact]
+    public async Task Only_the_memory_stream_queue_at_its_limit_is_taken_for_a_full_stream()
+    {
+        // Orleans' own queue grain, filled to its limit outside a silo: its real exception, message and all.
+        var queue = new MemoryStreamQueueGrain();
+        var full = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            for (var i = 0; i <= 16_384; i++)
+            {
+                await queue.Enqueue(default);
+            }
+        });
+
+        Assert.True(TelemetryPublisher.IsQueueFull(full));
+        Assert.False(TelemetryPublisher.IsQueueFull(new InvalidOperationException("Collection was modified; enumeration operation may not execute.")));
     }
 
     [Fact]
