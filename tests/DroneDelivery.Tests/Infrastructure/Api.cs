@@ -37,13 +37,16 @@ internal static class Api
         return await ReadAsync(response, HttpStatusCode.Created);
     }
 
-    public static object Delivery(object pickup, object dropoff, double weightKg = 1, string? deliveryId = null) => new
+    public static object Delivery(object pickup, object dropoff, double weightKg = 1, string? deliveryId = null, string? packageId = null) => new
     {
         deliveryId,
         pickup,
         dropoff,
-        package = new { size = "Small", weightKg },
+        package = new { packageId, size = "Small", weightKg },
     };
+
+    /// <summary>An id of the test's own, unique across runs sharing one storage.</summary>
+    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     public static async Task<JsonNode> RequestDeliveryAsync(HttpClient business, object request)
     {

@@ -29,7 +29,7 @@ public sealed class CompensationTests : IAsyncLifetime
     {
         var area = TestArea.Next();
         using var business = await Api.NewBusinessClientAsync(_cluster);
-        var (first, second, package) = (NewId("dlv"), NewId("dlv"), NewId("pkg"));
+        var (first, second, package) = (Api.NewId("dlv"), Api.NewId("dlv"), Api.NewId("pkg"));
         _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.AwaitingDrone);
 
         var refused = await business.PostAsJsonAsync("/api/deliveryrequests", Request(area, first, package));
@@ -47,7 +47,7 @@ public sealed class CompensationTests : IAsyncLifetime
     {
         var area = TestArea.Next();
         using var business = await Api.NewBusinessClientAsync(_cluster);
-        var (id, package) = (NewId("dlv"), NewId("pkg"));
+        var (id, package) = (Api.NewId("dlv"), Api.NewId("pkg"));
         _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.AwaitingDrone);
         _faults.FailNextClear("package");
 
@@ -67,7 +67,7 @@ public sealed class CompensationTests : IAsyncLifetime
         var area = TestArea.Next();
         using var ops = _cluster.CreateOperatorClient();
         using var business = await Api.NewBusinessClientAsync(_cluster);
-        var (drone, id) = (NewId("drone"), NewId("dlv"));
+        var (drone, id) = (Api.NewId("drone"), Api.NewId("dlv"));
         await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
         _faults.FailNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Scheduled);
 
@@ -90,7 +90,7 @@ public sealed class CompensationTests : IAsyncLifetime
         var area = TestArea.Next();
         using var ops = _cluster.CreateOperatorClient();
         using var business = await Api.NewBusinessClientAsync(_cluster);
-        var (drone, id) = (NewId("drone"), NewId("dlv"));
+        var (drone, id) = (Api.NewId("drone"), Api.NewId("dlv"));
         await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
         await using var heartbeat = new DroneHeartbeat(ops, drone, area.At(0, 0));
 
@@ -108,7 +108,7 @@ public sealed class CompensationTests : IAsyncLifetime
         var area = TestArea.Next();
         using var ops = _cluster.CreateOperatorClient();
         using var business = await Api.NewBusinessClientAsync(_cluster);
-        var (drone, id) = (NewId("drone"), NewId("dlv"));
+        var (drone, id) = (Api.NewId("drone"), Api.NewId("dlv"));
         var (home, away) = (area.At(0, 0), area.At(0.5, 0));
         await Api.RegisterDroneAsync(ops, drone, home);
 
@@ -161,13 +161,6 @@ public sealed class CompensationTests : IAsyncLifetime
             () => Api.GetAsync(ops, $"/api/drones/{drone}"), d => d["deliveryId"]?.GetValue<string>() == id, Patience, "the drone to hold the stored mission");
     }
 
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
-
-    private static object Request(TestArea area, string deliveryId, string? packageId = null) => new
-    {
-        deliveryId,
-        pickup = area.At(1, 0),
-        dropoff = area.At(3, 0),
-        package = new { packageId, size = "Small", weightKg = 1 },
-    };
+    private static object Request(TestArea area, string deliveryId, string? packageId = null) =>
+        Api.Delivery(area.At(1, 0), area.At(3, 0), deliveryId: deliveryId, packageId: packageId);
 }

@@ -37,11 +37,11 @@ public sealed class DuplicateActivationTests : IAsyncLifetime
         var area = TestArea.Next();
         using var ops = _cluster.CreateOperatorClient();
         using var business = await Api.NewBusinessClientAsync(_cluster);
-        var (drone, id, package) = (NewId("drone"), NewId("dlv"), NewId("pkg"));
+        var (drone, id, package) = (Api.NewId("drone"), Api.NewId("dlv"), Api.NewId("pkg"));
         await Api.RegisterDroneAsync(ops, drone, area.At(0, 0));
 
         // The other activation got the same drone for the same request and stored it first.
-        var rivalToken = NewId("rival");
+        var rivalToken = Api.NewId("rival");
         var copier = _cluster.SiloServices.First().GetRequiredService<DeepCopier>();
         _faults.StoreRivalBeforeNextWrite<DeliveryState>("delivery", d => d.Stage == DeliveryStage.Scheduled, d =>
         {
@@ -68,7 +68,7 @@ public sealed class DuplicateActivationTests : IAsyncLifetime
     {
         var area = TestArea.Next();
         using var business = await Api.NewBusinessClientAsync(_cluster);
-        var (id, model) = (NewId("dlv"), NewId("dlv"));
+        var (id, model) = (Api.NewId("dlv"), Api.NewId("dlv"));
 
         // This activation reads first, finds nothing, and lives on.
         Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(new Uri($"/api/deliveries/{id}", UriKind.Relative))).StatusCode);
@@ -89,15 +89,15 @@ public sealed class DuplicateActivationTests : IAsyncLifetime
     {
         var area = TestArea.Next();
         using var business = await Api.NewBusinessClientAsync(_cluster);
-        var (package, model) = (NewId("pkg"), NewId("pkg"));
+        var (package, model) = (Api.NewId("pkg"), Api.NewId("pkg"));
         Assert.Equal(HttpStatusCode.NotFound, (await business.GetAsync(new Uri($"/api/packages/{package}", UriKind.Relative))).StatusCode);
-        var delivery = await Api.RequestDeliveryAsync(business, Request(area, NewId("dlv"), model));
+        var delivery = await Api.RequestDeliveryAsync(business, Request(area, Api.NewId("dlv"), model));
         await StoreCopyAsync<PackageState>("package", model, package);
         Assert.Equal(delivery["deliveryId"]!.GetValue<string>(), (await Api.GetAsync(business, $"/api/packages/{package}"))["deliveryId"]!.GetValue<string>());
 
         // No endpoint reads a business by any id but its own key's, so the business grain is asked directly.
         var (registered, _) = await Api.RegisterBusinessAsync(_cluster, "Copied business");
-        var copy = _cluster.Grains.GetGrain<IBusinessGrain>(NewId("biz"));
+        var copy = _cluster.Grains.GetGrain<IBusinessGrain>(Api.NewId("biz"));
         var missing = await Assert.ThrowsAsync<DomainException>(copy.GetAsync);
         Assert.Equal(DomainErrorKind.NotFound, missing.Kind);
         await StoreCopyAsync<BusinessState>("business", registered, copy.GetPrimaryKeyString());
@@ -116,13 +116,6 @@ public sealed class DuplicateActivationTests : IAsyncLifetime
         return row.State!;
     }
 
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
-
-    private static object Request(TestArea area, string deliveryId, string? packageId = null) => new
-    {
-        deliveryId,
-        pickup = area.At(1, 0),
-        dropoff = area.At(3, 0),
-        package = new { packageId, size = "Small", weightKg = 1 },
-    };
+    private static object Request(TestArea area, string deliveryId, string? packageId = null) =>
+        Api.Delivery(area.At(1, 0), area.At(3, 0), deliveryId: deliveryId, packageId: packageId);
 }
