@@ -48,7 +48,7 @@ internal sealed partial class TrackingSender(
             if (send.Position is { } position)
             {
                 await client.SendAsync(PositionMessage, position);
-                metrics.Sent(PositionMessage);
+                metrics.PositionSent(time.GetUtcNow() - position.At);
             }
         }
         catch (Exception e)

@@ -20,9 +20,13 @@ public sealed class DroneDeliveryMetrics
     // Seconds off the promise, from "spot on" to "an hour out".
     private static readonly double[] EtaErrorBuckets = [1, 5, 10, 30, 60, 120, 300, 600, 1200, 1800, 3600];
 
+    // Seconds from a fix's own time to its drone grain, from "at once" to "a minute behind".
+    private static readonly double[] LagBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
     private readonly Counter<long> _stageChanges;
     private readonly Histogram<double> _assignmentDuration;
     private readonly Counter<long> _telemetryFixes;
+    private readonly Histogram<double> _telemetryLag;
     private readonly Histogram<double> _etaError;
     private readonly Counter<long> _historyRecords;
     private readonly Counter<long> _webhookAttempts;
@@ -41,6 +45,9 @@ public sealed class DroneDeliveryMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = AssignmentBuckets });
         _telemetryFixes = meter.CreateCounter<long>(
             "dronedelivery.telemetry.fixes", "{fix}", "Telemetry fixes taken in by drone grains (newer than the last one).");
+        _telemetryLag = meter.CreateHistogram<double>(
+            "dronedelivery.telemetry.lag", "s", "Time from a fix's own timestamp to its drone grain taking it in: the telemetry path's delay, plus any offset of the drone's clock.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
         _etaError = meter.CreateHistogram<double>(
             "dronedelivery.eta.error", "s", "How far the actual delivery time was from the delivery ETA promised at pickup, by early or late.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EtaErrorBuckets });
@@ -75,6 +82,9 @@ public sealed class DroneDeliveryMetrics
         _assignmentDuration.Record(Math.Max(0, sinceRequest.TotalSeconds));
 
     public void FixesTakenIn(int count) => _telemetryFixes.Add(count);
+
+    /// <summary>A fix taken in <paramref name="lag"/> after its own timestamp; a drone clock ahead of the silo's counts as 0.</summary>
+    public void FixTakenIn(TimeSpan lag) => _telemetryLag.Record(Math.Max(0, lag.TotalSeconds));
 
     /// <summary>
     /// Records the absolute error: Prometheus histograms count non-negative observations, so

@@ -88,6 +88,8 @@ public sealed partial class DroneGrain
         }
 
         state.State.LastFixAt = fix.At;
+        var now = time.GetUtcNow();
+        metrics.FixTakenIn(now - fix.At);
         state.State.Position = fix.Location;
         state.State.BatteryPct = Math.Clamp(fix.BatteryPct, 0, 100);
         _positionDirty = true;
@@ -98,7 +100,7 @@ public sealed partial class DroneGrain
         _parkedAtBase = ParkedAtBaseMidMission(fix);
         if (!_parkedAtBase)
         {
-            _lastSignOfLife = time.GetUtcNow();
+            _lastSignOfLife = now;
         }
 
         if (state.State.Mission is { } mission)

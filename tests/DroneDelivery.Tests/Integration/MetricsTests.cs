@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using DroneDelivery.Tests.Infrastructure;
 
@@ -47,6 +49,68 @@ public sealed partial class MetricsTests(ClusterFixture fixture)
             },
             Deadline,
             "the gateway to export http_server_request_duration_seconds");
+    }
+
+    [Fact]
+    public async Task Silos_and_gateways_export_how_old_a_fix_is_when_its_drone_takes_it_in_and_when_its_position_reaches_a_watcher()
+    {
+        var area = TestArea.Next();
+        var droneId = $"lag-{Guid.NewGuid():N}";
+        using var ops = _cluster.CreateOperatorClient();
+        await Api.RegisterDroneAsync(ops, droneId, area.At(0, 0));
+        using var business = await Api.NewBusinessClientAsync(_cluster);
+        var accepted = await Api.RequestDeliveryAsync(business, Api.Delivery(area.At(2, 0), area.At(4, 0)));
+        await using var watcher = await TrackingClient.ConnectAsync(_cluster.GatewayAddress);
+        await watcher.TrackAsync(accepted["deliveryId"]!.GetValue<string>(), accepted["trackingToken"]!.GetValue<string>());
+
+        using var http = new HttpClient();
+        using var gateway = _cluster.CreateClient();
+        async Task<(double Silos, double SilosWithinAMinute, double Gateway, double GatewayWithinAMinute)> LagsAsync()
+        {
+            var silos = await Task.WhenAll(_cluster.SiloAddresses.Select(silo => http.GetStringAsync(new Uri(silo, "/metrics"))));
+            var push = await gateway.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            return (
+                silos.Sum(s => Sample(s, "dronedelivery_telemetry_lag_seconds_count", "")),
+                silos.Sum(s => Sample(s, "dronedelivery_telemetry_lag_seconds_bucket", "le=\"60\"")),
+                Sample(push, "dronedelivery_push_position_lag_seconds_count", ""),
+                Sample(push, "dronedelivery_push_position_lag_seconds_bucket", "le=\"60\""));
+        }
+
+        var before = await LagsAsync();
+
+        // A fix the drone sent 90 s ago (held back by a poor link, say) lands above the minute's bucket on both hosts.
+        var point = area.At(1, 0);
+        var sent = await ops.PostAsJsonAsync("/api/telemetry", new[]
+        {
+            new { droneId, at = DateTimeOffset.UtcNow.AddSeconds(-90), lat = point.Lat, lon = point.Lon, alt = 100.0, speedMps = 15.0, headingDeg = 0.0, batteryPct = 80.0 },
+        });
+        await Api.ReadAsync(sent, HttpStatusCode.Accepted);
+        await watcher.PositionAsync(p => p.GetProperty("lat").GetDouble() == point.Lat, "the late fix");
+
+        await Eventually.Until(
+            async () =>
+            {
+                var now = await LagsAsync();
+                return now.Silos > before.Silos && now.Gateway > before.Gateway;
+            },
+            Deadline,
+            "the silos and the gateway to export the late fix's lag");
+        var late = await LagsAsync();
+        Assert.Equal(before.SilosWithinAMinute, late.SilosWithinAMinute);
+        Assert.Equal(before.GatewayWithinAMinute, late.GatewayWithinAMinute);
+
+        // A fix sent now lands within the minute.
+        var next = area.At(1.2, 0);
+        await new DronePilot(ops, droneId).ReportAsync(next);
+        await watcher.PositionAsync(p => p.GetProperty("lat").GetDouble() == next.Lat, "the fresh fix");
+        await Eventually.Until(
+            async () =>
+            {
+                var now = await LagsAsync();
+                return now.SilosWithinAMinute > late.SilosWithinAMinute && now.GatewayWithinAMinute > late.GatewayWithinAMinute;
+            },
+            Deadline,
+            "the silos and the gateway to export the fresh fix's lag within the minute");
     }
 
     /// <summary>The sum of the samples of <paramref name="name"/> whose labels contain <paramref name="label"/>.</summary>
