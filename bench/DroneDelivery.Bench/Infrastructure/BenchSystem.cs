@@ -45,6 +45,9 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>The silo's meter factory: its meters, and no other host's in this process, carry it as their scope.</summary>
     public System.Diagnostics.Metrics.IMeterFactory SiloMeters => _silo!.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
 
+    /// <summary>The gateway's meter factory, likewise.</summary>
+    public System.Diagnostics.Metrics.IMeterFactory GatewayMeters => _gateway!.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+
     public static async Task<BenchSystem> StartAsync(bool memoryGrainStorage, CancellationToken cancellationToken)
     {
         var system = new BenchSystem(memoryGrainStorage);

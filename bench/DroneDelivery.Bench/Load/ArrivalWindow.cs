@@ -23,7 +23,10 @@ public sealed class ArrivalWindow
     }
 
     /// <summary>A message stamped <paramref name="stampedAt"/> arrived at <paramref name="receivedAt"/> (both on this machine's clock).</summary>
-    public void Record(DateTimeOffset stampedAt, DateTimeOffset receivedAt)
+    public void Record(DateTimeOffset stampedAt, DateTimeOffset receivedAt) => Record((receivedAt - stampedAt).TotalMilliseconds);
+
+    /// <summary>Something arrived now, <paramref name="latencyMs"/> after it was stamped.</summary>
+    public void Record(double latencyMs)
     {
         var now = Stopwatch.GetTimestamp();
         if (now < Volatile.Read(ref _start) || now > Volatile.Read(ref _end))
@@ -31,7 +34,6 @@ public sealed class ArrivalWindow
             return;
         }
 
-        var latencyMs = (receivedAt - stampedAt).TotalMilliseconds;
         lock (_lock)
         {
             _latenciesMs.Add(latencyMs);

@@ -44,6 +44,12 @@ public static class FanoutScenario
         void OnPosition(TrackingPositionMessage message, DateTimeOffset receivedAt) =>
             (message.DeliveryId == BenchEndpoints.BroadcastDeliveryId ? broadcasts : positions).Record(message.At, receivedAt);
 
+        // Where a position's time goes: the silo's and the gateway's own lag histograms, read in process.
+        var fixToDrone = new ArrivalWindow();
+        var fixToSend = new ArrivalWindow();
+        using var droneLag = new LagListener(system.SiloMeters, "dronedelivery.telemetry.lag", fixToDrone);
+        using var sendLag = new LagListener(system.GatewayMeters, "dronedelivery.push.position_lag", fixToSend);
+
         Console.WriteLine($"fanout: connecting {options.Watchers} watchers to {deliveries.Count} deliveries");
         var watchers = new ConcurrentBag<TrackingWatcher>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = cancellationToken };
@@ -63,9 +69,13 @@ public static class FanoutScenario
             var primed = await PrimeAsync(connected, PostFixesAsync, cancellationToken);
             Console.WriteLine($"fanout: positions ({options.FixHz} fixes/s from each of {deliveries.Count} drones, {connected.Length} watchers)");
             positions.Open(w, d);
+            fixToDrone.Open(w, d);
+            fixToSend.Open(w, d);
             var posted = await ClosedLoop.RunAsync("fanout-fixes-posted", "fix", 1, w, d, (_, ct) => PostFixesAsync(ct),
                 new Pacer(options.FixHz).WaitTurnAsync, operationsPerCall: deliveries.Count);
             var fanout = positions.Measure("fanout-position", "message", d);
+            var toDrone = fixToDrone.Measure("fanout-fix-to-drone", "fix", d);
+            var toSend = fixToSend.Measure("fanout-fix-to-send", "message", d);
 
             Console.WriteLine("fanout: ceiling, a hub broadcast to every watcher");
             await PrimeAsync(connected, ct => BroadcastAsync(anonymous, ct), cancellationToken);
@@ -75,7 +85,7 @@ public static class FanoutScenario
 
             // The gateway coalesces: a connection gets at most MaxMessagesPerSecond positions a second.
             var expected = connected.Length * Math.Min(options.FixHz, system.TrackingPush.MaxMessagesPerSecond);
-            return new ScenarioRun(inMemory ? "memory-grain-state" : "azure-table-grain-state", [fanout, posted, hubSend], new Dictionary<string, double>
+            return new ScenarioRun(inMemory ? "memory-grain-state" : "azure-table-grain-state", [fanout, toDrone, toSend, posted, hubSend], new Dictionary<string, double>
             {
                 ["fanout-position/ceiling-hub-send"] = IngestScenario.Ratio(fanout, hubSend),
                 ["fanout-p99/ceiling-p99"] = Math.Round(fanout.P99Ms / Math.Max(hubSend.P99Ms, 1e-9), 3),
