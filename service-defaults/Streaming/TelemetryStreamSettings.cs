@@ -25,6 +25,19 @@ public sealed class TelemetryStreamSettings
     [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
     public TimeSpan? PollInterval { get; set; }
 
+    /// <summary>
+    /// How long a silo's stream cache keeps a fix it has read, for <see cref="TelemetryStreamProvider.Memory"/>
+    /// and <see cref="TelemetryStreamProvider.EventHubs"/>. A drone grain that falls this far behind
+    /// skips to newer fixes, and an Event Hubs partition's checkpoint, which moves as the cache lets
+    /// go of events, trails the newest by about this much: a restarted silo reads at most this much
+    /// again. Orleans' own default keeps 30 minutes, which under a steady flow holds every fix of the
+    /// last half hour in the silo's memory and leaves the checkpoint half an hour behind. Azure Queue's
+    /// cache keeps a number of items instead. Default: 1 minute, the time Orleans spends trying to
+    /// hand one item to its grain.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan CacheRetention { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary><see cref="PollInterval"/>, or the provider's default.</summary>
     public TimeSpan EffectivePollInterval() =>
         PollInterval ?? (Provider == TelemetryStreamProvider.AzureQueue ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromMilliseconds(20));

@@ -35,6 +35,7 @@ public static class TelemetryEventHubExtensions
             }));
             stream.UseTelemetryCheckpointer();
             stream.ConfigurePullingAgents(settings);
+            stream.ConfigureTelemetryCache(settings);
             stream.UseDataAdapter(TelemetryEventDataAdapter.Create);
         });
         return silo;

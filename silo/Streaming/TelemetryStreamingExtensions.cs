@@ -27,6 +27,7 @@ public static class TelemetryStreamingExtensions
                 {
                     stream.ConfigurePartitioning(settings.Partitions);
                     stream.ConfigurePullingAgents(settings);
+                    stream.ConfigureTelemetryCache(settings);
                 });
                 break;
             case TelemetryStreamProvider.AzureQueue:
@@ -55,6 +56,21 @@ public static class TelemetryStreamingExtensions
         }));
         return silo;
     }
+
+    /// <summary>
+    /// How long the cache of a provider that keeps items by age holds them once read
+    /// (<see cref="TelemetryStreamSettings.CacheRetention"/>): a fix is purged once it has been in the
+    /// cache that long and is that much older than the newest.
+    /// </summary>
+    public static void ConfigureTelemetryCache(this ISiloRecoverableStreamConfigurator stream, TelemetryStreamSettings settings) =>
+        stream.ConfigureCacheEviction(options => options.Configure(cache =>
+        {
+            cache.DataMinTimeInCache = settings.CacheRetention;
+            cache.DataMaxAgeInCache = settings.CacheRetention;
+
+            // What lets a consumer that was purged past resume from the oldest fix kept; Orleans keeps it for twice its default.
+            cache.MetadataMinTimeInCache = settings.CacheRetention * 2;
+        }));
 
     /// <summary>
     /// How soon the pulling agents look again at a queue they found empty, and whom they deliver

@@ -30,6 +30,9 @@ public sealed class EventHubTelemetryFixture : IAsyncLifetime
 {
     public const int Partitions = 4;
 
+    /// <summary>How long the silo's cache keeps an event it read, set as an operator would (<c>DroneDelivery:Telemetry:CacheRetention</c>).</summary>
+    public static readonly TimeSpan CacheRetention = TimeSpan.FromSeconds(2);
+
     private readonly ConcurrentDictionary<string, TelemetryFlight> _flights = new(StringComparer.Ordinal);
     private readonly Azurite _storage = new();
 
@@ -59,12 +62,8 @@ public sealed class EventHubTelemetryFixture : IAsyncLifetime
                 stream.UseDataAdapter(TelemetryEventDataAdapter.Create);
                 stream.UseTelemetryCheckpointer();
 
-                // Generators never stop, so keep seconds rather than minutes of events; purging is also what checkpoints.
-                stream.ConfigureCacheEviction(options => options.Configure(o =>
-                {
-                    o.DataMinTimeInCache = TimeSpan.FromSeconds(2);
-                    o.DataMaxAgeInCache = TimeSpan.FromSeconds(4);
-                }));
+                // Generators never stop, so keep seconds rather than a minute of events; purging is also what checkpoints.
+                stream.ConfigureTelemetryCache(new TelemetryStreamSettings { CacheRetention = CacheRetention });
             });
             silo.Services.AddKeyedSingleton<Func<StreamId, IStreamDataGenerator<EventData>>>(
                 TelemetryStreams.ProviderName,

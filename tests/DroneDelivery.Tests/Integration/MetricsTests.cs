@@ -113,6 +113,37 @@ public sealed partial class MetricsTests(ClusterFixture fixture)
             "the silos and the gateway to export the fresh fix's lag within the minute");
     }
 
+    [Fact]
+    public async Task A_silos_telemetry_stream_cache_lets_fixes_go_once_they_are_older_than_the_configured_retention()
+    {
+        var area = TestArea.Next();
+        var droneId = $"cache-{Guid.NewGuid():N}";
+        using var ops = _cluster.CreateOperatorClient();
+        await Api.RegisterDroneAsync(ops, droneId, area.At(0, 0));
+        var pilot = new DronePilot(ops, droneId);
+
+        using var http = new HttpClient();
+        async Task<double> PurgedAsync()
+        {
+            var scrapes = await Task.WhenAll(_cluster.SiloAddresses.Select(silo => http.GetStringAsync(new Uri(silo, "/metrics"))));
+            return scrapes.Sum(s => Sample(s, "orleans_streams_queue_cache_messages_purged_total", ""));
+        }
+
+        // Orleans' own default keeps half an hour of fixes. A fix goes once it has been cached for
+        // the cluster's retention of seconds and a fix that much newer has arrived, so the drone
+        // keeps flying until then.
+        var before = await PurgedAsync();
+        var step = 0;
+        await Eventually.Until(
+            async () =>
+            {
+                await pilot.ReportAsync(area.At(0.01 * ++step, 0));
+                return await PurgedAsync() > before;
+            },
+            Deadline,
+            "the silos' stream caches to let go of fixes older than the retention");
+    }
+
     /// <summary>The sum of the samples of <paramref name="name"/> whose labels contain <paramref name="label"/>.</summary>
     private static double Sample(string scrape, string name, string label) =>
         SampleLine().Matches(scrape)
