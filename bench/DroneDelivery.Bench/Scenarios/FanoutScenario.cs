@@ -49,6 +49,7 @@ public static class FanoutScenario
         var fixToSend = new ArrivalWindow();
         using var droneLag = new LagListener(system.SiloMeters, "dronedelivery.telemetry.lag", fixToDrone);
         using var sendLag = new LagListener(system.GatewayMeters, "dronedelivery.push.position_lag", fixToSend);
+        using var streamCache = new StreamCacheProbe(system.SiloMeters);
 
         Console.WriteLine($"fanout: connecting {options.Watchers} watchers to {deliveries.Count} deliveries");
         var watchers = new ConcurrentBag<TrackingWatcher>();
@@ -76,6 +77,7 @@ public static class FanoutScenario
             var fanout = positions.Measure("fanout-position", "message", d);
             var toDrone = fixToDrone.Measure("fanout-fix-to-drone", "fix", d);
             var toSend = fixToSend.Measure("fanout-fix-to-send", "message", d);
+            var (cachedMessages, cachedBytes) = streamCache.Read();
 
             Console.WriteLine("fanout: ceiling, a hub broadcast to every watcher");
             await PrimeAsync(connected, ct => BroadcastAsync(anonymous, ct), cancellationToken);
@@ -95,6 +97,8 @@ public static class FanoutScenario
                 ["watchers"] = connected.Length,
                 ["watchers-reached-by-the-first-fixes"] = primed,
                 ["drones"] = deliveries.Count,
+                ["stream-cache-messages-at-end"] = cachedMessages,
+                ["stream-cache-megabytes-at-end"] = Math.Round(cachedBytes / 1048576.0, 1),
             });
         }
         finally
