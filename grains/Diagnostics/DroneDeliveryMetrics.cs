@@ -46,7 +46,7 @@ public sealed class DroneDeliveryMetrics
         _telemetryFixes = meter.CreateCounter<long>(
             "dronedelivery.telemetry.fixes", "{fix}", "Telemetry fixes taken in by drone grains (newer than the last one).");
         _telemetryLag = meter.CreateHistogram<double>(
-            "dronedelivery.telemetry.lag", "s", "Time from a fix's own timestamp to its drone grain taking it in: the telemetry path's delay, plus any offset of the drone's clock.",
+            "dronedelivery.telemetry.lag", "s", "Time from the timestamp of the newest fix in a batch to its drone grain taking the batch in: the telemetry path's delay, plus any offset of the drone's clock.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
         _etaError = meter.CreateHistogram<double>(
             "dronedelivery.eta.error", "s", "How far the actual delivery time was from the delivery ETA promised at pickup, by early or late.",
@@ -81,10 +81,16 @@ public sealed class DroneDeliveryMetrics
     public void Assigned(TimeSpan sinceRequest) =>
         _assignmentDuration.Record(Math.Max(0, sinceRequest.TotalSeconds));
 
-    public void FixesTakenIn(int count) => _telemetryFixes.Add(count);
-
-    /// <summary>A fix taken in <paramref name="lag"/> after its own timestamp; a drone clock ahead of the silo's counts as 0.</summary>
-    public void FixTakenIn(TimeSpan lag) => _telemetryLag.Record(Math.Max(0, lag.TotalSeconds));
+    /// <summary>
+    /// A drone took in <paramref name="count"/> fixes of one batch, the newest <paramref name="lag"/>
+    /// after its own timestamp. One lag per batch, not per fix: the older fixes of a batch are older
+    /// because the drone sent them together. A drone clock ahead of the silo's counts as 0.
+    /// </summary>
+    public void FixesTakenIn(int count, TimeSpan lag)
+    {
+        _telemetryFixes.Add(count);
+        _telemetryLag.Record(Math.Max(0, lag.TotalSeconds));
+    }
 
     /// <summary>
     /// Records the absolute error: Prometheus histograms count non-negative observations, so

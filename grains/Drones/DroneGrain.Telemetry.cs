@@ -60,7 +60,8 @@ public sealed partial class DroneGrain
             return;
         }
 
-        metrics.FixesTakenIn(taken);
+        // Taken in oldest first, so the last one taken is the newest: how far behind the drone's stream runs.
+        metrics.FixesTakenIn(taken, time.GetUtcNow() - state.State.LastFixAt!.Value);
         if (_unsentPosition is var (delivery, progress))
         {
             _unsentPosition = null;
@@ -88,8 +89,6 @@ public sealed partial class DroneGrain
         }
 
         state.State.LastFixAt = fix.At;
-        var now = time.GetUtcNow();
-        metrics.FixTakenIn(now - fix.At);
         state.State.Position = fix.Location;
         state.State.BatteryPct = Math.Clamp(fix.BatteryPct, 0, 100);
         _positionDirty = true;
@@ -100,7 +99,7 @@ public sealed partial class DroneGrain
         _parkedAtBase = ParkedAtBaseMidMission(fix);
         if (!_parkedAtBase)
         {
-            _lastSignOfLife = now;
+            _lastSignOfLife = time.GetUtcNow();
         }
 
         if (state.State.Mission is { } mission)
