@@ -6,9 +6,6 @@ namespace DroneDelivery.GatewayApi.Tracking;
 /// <summary>Live tracking's instruments on the gateway, on the same meter as the domain's.</summary>
 internal sealed class TrackingMetrics
 {
-    // Seconds from a fix's own time to its message leaving for a watcher.
-    private static readonly double[] LagBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
-
     private readonly Counter<long> _updatesReceived;
     private readonly Counter<long> _messagesSent;
     private readonly Histogram<double> _positionLag;
@@ -24,7 +21,7 @@ internal sealed class TrackingMetrics
             "dronedelivery.push.messages_sent", "{message}", "Tracking messages sent to clients, by kind; fewer than updates received when coalesced.");
         _positionLag = meter.CreateHistogram<double>(
             "dronedelivery.push.position_lag", "s", "Time from a drone's fix to its position message being handed to a watcher's connection: the whole path from drone to customer but the last hop, plus any offset of the drone's clock.",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ObservabilityExtensions.FixLagBuckets });
     }
 
     public void ObserveWatchedDeliveries(Func<int> count) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using DroneDelivery.GrainInterfaces.Model;
+using DroneDelivery.ServiceDefaults.Observability;
 
 namespace DroneDelivery.Grains.Diagnostics;
 
@@ -19,9 +20,6 @@ public sealed class DroneDeliveryMetrics
 
     // Seconds off the promise, from "spot on" to "an hour out".
     private static readonly double[] EtaErrorBuckets = [1, 5, 10, 30, 60, 120, 300, 600, 1200, 1800, 3600];
-
-    // Seconds from a fix's own time to its drone grain, from "at once" to "a minute behind".
-    private static readonly double[] LagBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
     private readonly Counter<long> _stageChanges;
     private readonly Histogram<double> _assignmentDuration;
@@ -47,7 +45,7 @@ public sealed class DroneDeliveryMetrics
             "dronedelivery.telemetry.fixes", "{fix}", "Telemetry fixes taken in by drone grains (newer than the last one).");
         _telemetryLag = meter.CreateHistogram<double>(
             "dronedelivery.telemetry.lag", "s", "Time from the timestamp of the newest fix in a batch to its drone grain taking the batch in: the telemetry path's delay, plus any offset of the drone's clock.",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LagBuckets });
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ObservabilityExtensions.FixLagBuckets });
         _etaError = meter.CreateHistogram<double>(
             "dronedelivery.eta.error", "s", "How far the actual delivery time was from the delivery ETA promised at pickup, by early or late.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EtaErrorBuckets });

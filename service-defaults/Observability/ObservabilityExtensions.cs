@@ -20,6 +20,12 @@ public static class ObservabilityExtensions
     /// <summary>Orleans' activity sources: the runtime's own calls and grain calls made by the application.</summary>
     public static readonly string[] OrleansActivitySources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
+    /// <summary>
+    /// Buckets, in seconds, of the histograms of how old a fix is at a stage of its path (drone
+    /// grain, message to a watcher): from "at once" to "a minute behind".
+    /// </summary>
+    public static readonly IReadOnlyList<double> FixLagBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+
     /// <summary>Where Prometheus scrapes both hosts.</summary>
     public const string MetricsPath = "/metrics";
 

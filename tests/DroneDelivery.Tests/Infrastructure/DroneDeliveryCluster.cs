@@ -47,9 +47,6 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
     /// <summary>Attempts at one webhook event before it is given up, unless a cluster sets its own.</summary>
     public const int WebhookMaxAttempts = 4;
 
-    /// <summary>How long the silos' telemetry stream cache keeps a fix it has read.</summary>
-    public static readonly TimeSpan TelemetryCacheRetention = TimeSpan.FromSeconds(2);
-
     /// <summary>
     /// Silence after which a drone on a mission is taken for lost. Long enough that tests of the
     /// shared cluster, which leave assigned drones silent while they look at other things, don't
@@ -138,9 +135,6 @@ internal sealed class DroneDeliveryCluster : IAsyncDisposable
             $"--DroneDelivery:Webhooks:MaxBackoff={TimeSpan.FromSeconds(1)}",
             $"--DroneDelivery:Webhooks:ReminderPeriod={TimeSpan.FromSeconds(2)}",
             $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
-
-            // The stream cache lets fixes go within a test's patience.
-            $"--DroneDelivery:Telemetry:CacheRetention={TelemetryCacheRetention}",
             .. CommonArgs()], _configureHosts);
         await silo.StartAsync();
         return silo;

@@ -16,7 +16,11 @@ public sealed class TelemetryMetricsTests : IAsyncLifetime
 
     private DroneDeliveryCluster _cluster = null!;
 
-    public async Task InitializeAsync() => _cluster = await DroneDeliveryCluster.StartAsync(silos: 1);
+    /// <summary>How long this cluster's stream cache keeps a fix, set as an operator would: seconds, within a test's patience.</summary>
+    private static readonly TimeSpan CacheRetention = TimeSpan.FromSeconds(2);
+
+    public async Task InitializeAsync() =>
+        _cluster = await DroneDeliveryCluster.StartAsync(silos: 1, withQueues: false, $"--DroneDelivery:Telemetry:CacheRetention={CacheRetention}");
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
@@ -85,8 +89,7 @@ public sealed class TelemetryMetricsTests : IAsyncLifetime
             (await PrometheusScrape.SilosAsync(_cluster, http)).Sum(s => PrometheusScrape.Sum(s, "orleans_streams_queue_cache_messages_purged_total"));
 
         // Orleans' own default keeps half an hour of fixes. A fix goes once it has been cached for
-        // the cluster's retention of seconds and a fix that much newer has arrived, so the drone
-        // keeps flying until then.
+        // the retention and a fix that much newer has arrived, so the drone keeps flying until then.
         var before = await PurgedAsync();
         var step = 0;
         await Eventually.Until(
