@@ -46,7 +46,7 @@ public static class BusinessesApi
     {
         var businessId = GrainKeys.NewId("biz");
         var (keyId, apiKey) = BusinessApiKey.Create(businessId);
-        var created = await grains.GetGrain<IBusinessGrain>(businessId).RegisterAsync(
+        var created = await grains.Reference<IBusinessGrain>(businessId).RegisterAsync(
             new BusinessRegistration(request.Name!.Trim(), request.WebhookUrl, keyId, BusinessApiKey.Hash(apiKey)));
         return TypedResults.Created(
             "/api/businesses/me",
@@ -54,27 +54,27 @@ public static class BusinessesApi
     }
 
     public static async Task<Ok<ApiKeyResponse[]>> ListMyKeys(ClaimsPrincipal user, IClusterClient grains) =>
-        TypedResults.Ok((await grains.GetGrain<IBusinessGrain>(user.BusinessId()).ListApiKeysAsync()).Select(ApiKeyResponse.From).ToArray());
+        TypedResults.Ok((await grains.Reference<IBusinessGrain>(user.BusinessId()).ListApiKeysAsync()).Select(ApiKeyResponse.From).ToArray());
 
     public static async Task<Created<ApiKeyCreatedResponse>> IssueKey(ClaimsPrincipal user, IClusterClient grains)
     {
         var businessId = user.BusinessId();
         var (keyId, apiKey) = BusinessApiKey.Create(businessId);
-        var added = await grains.GetGrain<IBusinessGrain>(businessId).AddApiKeyAsync(keyId, BusinessApiKey.Hash(apiKey));
+        var added = await grains.Reference<IBusinessGrain>(businessId).AddApiKeyAsync(keyId, BusinessApiKey.Hash(apiKey));
         return TypedResults.Created("/api/businesses/me/keys", new ApiKeyCreatedResponse(added.KeyId, apiKey, added.CreatedAt));
     }
 
     public static async Task<NoContent> RevokeKey(string keyId, ClaimsPrincipal user, IClusterClient grains, RevokedKeys revoked)
     {
         var businessId = user.BusinessId();
-        await grains.GetGrain<IBusinessGrain>(businessId).RevokeApiKeyAsync(keyId);
+        await grains.Reference<IBusinessGrain>(businessId).RevokeApiKeyAsync(keyId);
         revoked.Revoke(businessId, keyId);
         return TypedResults.NoContent();
     }
 
     public static async Task<Ok<BusinessResponse>> GetMyBusiness(ClaimsPrincipal user, IClusterClient grains)
     {
-        var business = await grains.GetGrain<IBusinessGrain>(user.BusinessId()).GetAsync();
+        var business = await grains.Reference<IBusinessGrain>(user.BusinessId()).GetAsync();
         return TypedResults.Ok(new BusinessResponse(business.Id, business.Name, business.WebhookUrl, business.CreatedAt));
     }
 }

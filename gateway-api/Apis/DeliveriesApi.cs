@@ -49,7 +49,7 @@ public static class DeliveriesApi
         var businessId = user.BusinessId();
         var deliveryId = input.Body.DeliveryId
             ?? (input.IdempotencyKey is { } key ? GrainKeys.DeliveryFromIdempotencyKey(businessId, key) : GrainKeys.NewId("dlv"));
-        var accepted = await grains.GetGrain<IDeliveryGrain>(deliveryId).RequestAsync(businessId, input.Body.ToModel());
+        var accepted = await grains.Reference<IDeliveryGrain>(deliveryId).RequestAsync(businessId, input.Body.ToModel());
         return TypedResults.Accepted(
             $"/api/deliveries/{deliveryId}",
             new DeliveryAcceptedResponse(
@@ -63,26 +63,26 @@ public static class DeliveriesApi
     }
 
     public static async Task<Ok<DeliveryResponse>> GetDelivery(string id, ClaimsPrincipal user, IClusterClient grains, TrackingLinks links) =>
-        TypedResults.Ok(DeliveryResponse.From(await grains.GetGrain<IDeliveryGrain>(id).GetAsync(user.BusinessId()), links));
+        TypedResults.Ok(DeliveryResponse.From(await grains.Reference<IDeliveryGrain>(id).GetAsync(user.BusinessId()), links));
 
     public static async Task<Ok<DeliveryResponse>> UpdateDelivery(
         string id, UpdateDeliveryRequest request, ClaimsPrincipal user, IClusterClient grains, TrackingLinks links) =>
-        TypedResults.Ok(DeliveryResponse.From(await grains.GetGrain<IDeliveryGrain>(id).UpdateAsync(user.BusinessId(), request.ToModel()), links));
+        TypedResults.Ok(DeliveryResponse.From(await grains.Reference<IDeliveryGrain>(id).UpdateAsync(user.BusinessId(), request.ToModel()), links));
 
     public static async Task<Ok<DeliveryResponse>> CancelDelivery(string id, ClaimsPrincipal user, IClusterClient grains, TrackingLinks links) =>
-        TypedResults.Ok(DeliveryResponse.From(await grains.GetGrain<IDeliveryGrain>(id).CancelAsync(user.BusinessId()), links));
+        TypedResults.Ok(DeliveryResponse.From(await grains.Reference<IDeliveryGrain>(id).CancelAsync(user.BusinessId()), links));
 
     public static async Task<Ok<DeliveryStatusResponse>> ConfirmDelivery(string id, ConfirmationRequest request, IClusterClient grains, TimeProvider time) =>
-        TypedResults.Ok(DeliveryStatusResponse.From(await grains.GetGrain<IDeliveryGrain>(id).ConfirmAsync(request.ToModel(time.GetUtcNow()))));
+        TypedResults.Ok(DeliveryStatusResponse.From(await grains.Reference<IDeliveryGrain>(id).ConfirmAsync(request.ToModel(time.GetUtcNow()))));
 
     public static async Task<Ok<DeliveryStatusResponse>> GetDeliveryStatus(string id, ClaimsPrincipal user, IClusterClient grains)
     {
-        return TypedResults.Ok(DeliveryStatusResponse.From(await grains.GetGrain<IDeliveryGrain>(id).GetStatusAsync(user.BusinessId())));
+        return TypedResults.Ok(DeliveryStatusResponse.From(await grains.Reference<IDeliveryGrain>(id).GetStatusAsync(user.BusinessId())));
     }
 
     public static async Task<Ok<MilestoneResponse[]>> GetDeliveryMilestones(string id, ClaimsPrincipal user, IClusterClient grains)
     {
-        var milestones = await grains.GetGrain<IDeliveryGrain>(id).GetMilestonesAsync(user.BusinessId());
+        var milestones = await grains.Reference<IDeliveryGrain>(id).GetMilestonesAsync(user.BusinessId());
         return TypedResults.Ok(milestones.Select(m => new MilestoneResponse(m.Stage, m.At, LocationDto.From(m.Location), m.Note)).ToArray());
     }
 }

@@ -37,7 +37,7 @@ public static class DroneChannelApi
     public static async Task<Ok<DroneChannelResponse>> WaitForMission(string id, [AsParameters] MissionQuery query, IClusterClient grains)
     {
         var wait = TimeSpan.FromSeconds(query.WaitSeconds ?? MissionQuery.MaxWaitSeconds);
-        var channel = await grains.GetGrain<IDroneGrain>(id).WaitForChangeAsync(query.After, wait)
+        var channel = await grains.Reference<IDroneGrain>(id).WaitForChangeAsync(query.After, wait)
             ?? throw DomainException.NotFound("The drone");
         return TypedResults.Ok(DroneChannelResponse.From(channel));
     }

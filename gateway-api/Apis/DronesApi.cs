@@ -29,29 +29,29 @@ public static class DronesApi
     public static async Task<Results<Created<DroneResponse>, Ok<DroneResponse>>> RegisterDrone(
         string id, RegisterDroneRequest request, IClusterClient grains)
     {
-        var registered = await grains.GetGrain<IDroneGrain>(id).RegisterAsync(request.ToModel());
+        var registered = await grains.Reference<IDroneGrain>(id).RegisterAsync(request.ToModel());
         var drone = DroneResponse.From(registered.Drone);
         return registered.Created ? TypedResults.Created($"/api/drones/{id}", drone) : TypedResults.Ok(drone);
     }
 
     public static async Task<Ok<DroneResponse>> GetDrone(string id, IClusterClient grains) =>
-        TypedResults.Ok(DroneResponse.From(await grains.GetGrain<IDroneGrain>(id).GetAsync()));
+        TypedResults.Ok(DroneResponse.From(await grains.Reference<IDroneGrain>(id).GetAsync()));
 
     public static async Task<NoContent> RetireDrone(string id, IClusterClient grains)
     {
-        await grains.GetGrain<IDroneGrain>(id).RetireAsync();
+        await grains.Reference<IDroneGrain>(id).RetireAsync();
         return TypedResults.NoContent();
     }
 
     public static async Task<Ok<DroneResponse>> EnterMaintenance(string id, IClusterClient grains) =>
-        TypedResults.Ok(DroneResponse.From(await grains.GetGrain<IDroneGrain>(id).EnterMaintenanceAsync()));
+        TypedResults.Ok(DroneResponse.From(await grains.Reference<IDroneGrain>(id).EnterMaintenanceAsync()));
 
     public static async Task<Ok<DroneResponse>> ReturnToService(string id, IClusterClient grains) =>
-        TypedResults.Ok(DroneResponse.From(await grains.GetGrain<IDroneGrain>(id).ReturnToServiceAsync()));
+        TypedResults.Ok(DroneResponse.From(await grains.Reference<IDroneGrain>(id).ReturnToServiceAsync()));
 
     public static async Task<Ok<PageResponse<DroneResponse>>> ListDrones([AsParameters] DroneListQuery query, IClusterClient grains)
     {
-        var page = await grains.GetGrain<IFleetQueryGrain>(GrainKeys.FleetDirectory)
+        var page = await grains.Reference<IFleetQueryGrain>(GrainKeys.FleetDirectory)
             .ListDronesAsync(query.ParsedStatus, query.Limit ?? DroneListQuery.DefaultLimit, query.ContinuationToken);
         return TypedResults.Ok(new PageResponse<DroneResponse>([.. page.Items.Select(DroneResponse.From)], page.ContinuationToken));
     }

@@ -26,5 +26,5 @@ public static class FleetApi
     }
 
     public static async Task<Ok<FleetSummaryResponse>> GetFleetSummary(IClusterClient grains) =>
-        TypedResults.Ok(FleetSummaryResponse.From(await grains.GetGrain<IFleetQueryGrain>(GrainKeys.FleetDirectory).GetSummaryAsync()));
+        TypedResults.Ok(FleetSummaryResponse.From(await grains.Reference<IFleetQueryGrain>(GrainKeys.FleetDirectory).GetSummaryAsync()));
 }

@@ -23,7 +23,7 @@ public static class PackagesApi
 
     public static async Task<Ok<PackageResponse>> GetPackage(string id, ClaimsPrincipal user, IClusterClient grains)
     {
-        var p = await grains.GetGrain<IPackageGrain>(id).GetAsync(user.BusinessId());
+        var p = await grains.Reference<IPackageGrain>(id).GetAsync(user.BusinessId());
         return TypedResults.Ok(new PackageResponse(p.Id, p.OwnerId, p.Size, p.WeightKg, p.Tag, p.DeliveryId));
     }
 }

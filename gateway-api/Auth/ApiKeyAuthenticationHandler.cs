@@ -61,7 +61,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var cacheKey = "apikey:" + Convert.ToHexString(hash);
         if (!cache.TryGetValue(cacheKey, out _))
         {
-            if (!await grains.GetGrain<IBusinessGrain>(businessId).VerifyApiKeyAsync(keyId, hash))
+            if (!await grains.Reference<IBusinessGrain>(businessId).VerifyApiKeyAsync(keyId, hash))
             {
                 return AuthenticateResult.Fail("Unknown API key.");
             }

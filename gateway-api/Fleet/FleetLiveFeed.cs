@@ -59,7 +59,7 @@ internal sealed partial class FleetLiveFeed(IClusterClient cluster, TimeProvider
         var now = time.GetUtcNow();
         if (now - _cellsReadAt > CellsRefresh)
         {
-            _cellKeys = await cluster.GetGrain<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).GetCellsAsync();
+            _cellKeys = await cluster.Reference<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).GetCellsAsync();
             _cellsReadAt = now;
         }
 
@@ -102,7 +102,7 @@ internal sealed partial class FleetLiveFeed(IClusterClient cluster, TimeProvider
         var (epoch, version) = _cells.GetValueOrDefault(cell);
         try
         {
-            return await cluster.GetGrain<IFleetCellFeedGrain>(cell).GetChangesAsync(epoch, version);
+            return await cluster.Reference<IFleetCellFeedGrain>(cell).GetChangesAsync(epoch, version);
         }
         catch (Exception e)
         {

@@ -44,7 +44,7 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
             var direct = Array.FindLastIndex(ordered, f => f.Event is not null) + 1;
             if (direct > 0)
             {
-                await client.GetGrain<IDroneGrain>(drone.Key).ReportFixesAsync(ordered[..direct]);
+                await client.Reference<IDroneGrain>(drone.Key).ReportFixesAsync(ordered[..direct]);
             }
 
             var stream = provider.GetStream<TelemetryBatch>(StreamId.Create(TelemetryStreams.Namespace, drone.Key));
@@ -77,7 +77,7 @@ public sealed class TelemetryPublisher(IClusterClient client, IMemoryCache cache
             return known;
         }
 
-        known = await client.GetGrain<IDroneGrain>(droneId).GetAvailabilityAsync() is not null;
+        known = await client.Reference<IDroneGrain>(droneId).GetAvailabilityAsync() is not null;
         cache.Set(key, known, known ? KnownLifetime : UnknownLifetime);
         return known;
     }

@@ -184,7 +184,7 @@ internal sealed partial class TrackingWatchers
 
     private DateTimeOffset RenewalAfter(TrackingSnapshot snapshot) => _time.GetUtcNow() + snapshot.WatchExpiry / 3;
 
-    private IDeliveryGrain Delivery(string deliveryId) => _cluster.GetGrain<IDeliveryGrain>(deliveryId);
+    private IDeliveryGrain Delivery(string deliveryId) => _cluster.Reference<IDeliveryGrain>(deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not renew the watch of delivery {DeliveryId}; retrying shortly")]
     private static partial void LogRenewalFailed(ILogger logger, string deliveryId, Exception exception);

@@ -49,7 +49,7 @@ public sealed partial class DeliveryGrain
         await BackPendingHistoryAsync();
 
         // Releases the mission if the drone still holds it, and settles what it reported either way.
-        await GrainFactory.GetGrain<IDroneGrain>(droneId).ReleaseAsync(Id);
+        await GrainFactory.Reference<IDroneGrain>(droneId).ReleaseAsync(Id);
     }
 
     private bool UnderWayWith(string droneId) => state.RecordExists && !IsFinished && state.State.DroneId == droneId;

@@ -55,13 +55,13 @@ public sealed partial class DeliveryGrain
             if (assignment is not null && !(storedMeanwhile && state.State.DroneId == assignment.DroneId))
             {
                 LogCompensating(logger, e, Id, $"releasing drone {assignment.DroneId}");
-                await UndoAsync(() => GrainFactory.GetGrain<IDroneGrain>(assignment.DroneId).ReleaseAsync(Id));
+                await UndoAsync(() => GrainFactory.Reference<IDroneGrain>(assignment.DroneId).ReleaseAsync(Id));
             }
 
             if (!(storedMeanwhile && state.State.PackageId == packageId))
             {
                 LogCompensating(logger, e, Id, "withdrawing its package");
-                await UndoAsync(() => GrainFactory.GetGrain<IPackageGrain>(packageId).WithdrawAsync(Id));
+                await UndoAsync(() => GrainFactory.Reference<IPackageGrain>(packageId).WithdrawAsync(Id));
             }
 
             if (storedMeanwhile)
@@ -103,7 +103,7 @@ public sealed partial class DeliveryGrain
         catch (Exception e)
         {
             LogCompensating(logger, e, Id, $"releasing drone {droneId}");
-            await UndoAsync(() => GrainFactory.GetGrain<IDroneGrain>(droneId).ReleaseAsync(Id));
+            await UndoAsync(() => GrainFactory.Reference<IDroneGrain>(droneId).ReleaseAsync(Id));
             throw;
         }
     }

@@ -159,7 +159,7 @@ public sealed partial class DeliveryGrain
         try
         {
             // The writer calls nothing but storage: awaiting it cannot close a cycle.
-            await GrainFactory.GetGrain<IHistoryWriterGrain>(GrainKeys.HistoryWriter).WriteAsync(record);
+            await GrainFactory.Reference<IHistoryWriterGrain>(GrainKeys.HistoryWriter).WriteAsync(record);
             LogHistoryWritten(logger, Id, record.FinalStage);
             return true;
         }

@@ -112,7 +112,7 @@ public sealed partial class DeliveryGrain
     {
         if (progress.Kind is DroneProgressKind.ArrivedAtDropoff or DroneProgressKind.Aborted)
         {
-            GrainFactory.GetGrain<IDroneGrain>(progress.DroneId).ReportsSettledAsync(Id).Ignore();
+            GrainFactory.Reference<IDroneGrain>(progress.DroneId).ReportsSettledAsync(Id).Ignore();
         }
     }
 
@@ -247,5 +247,5 @@ public sealed partial class DeliveryGrain
         MoveTo(stage, note, at, location);
     }
 
-    private IDroneGrain? Drone() => state.State.DroneId is { } id ? GrainFactory.GetGrain<IDroneGrain>(id) : null;
+    private IDroneGrain? Drone() => state.State.DroneId is { } id ? GrainFactory.Reference<IDroneGrain>(id) : null;
 }

@@ -22,7 +22,7 @@ public sealed partial class DeliveryGrain
     /// <summary>Whether the business has a webhook; if so its outbox is readied before the first stage is stored.</summary>
     private async Task<bool> ExpectWebhooksAsync(string ownerId)
     {
-        if (await GrainFactory.GetGrain<IBusinessGrain>(ownerId).GetWebhookAsync() is null)
+        if (await GrainFactory.Reference<IBusinessGrain>(ownerId).GetWebhookAsync() is null)
         {
             return false;
         }
@@ -53,5 +53,5 @@ public sealed partial class DeliveryGrain
         _webhookEventsTold = events.Count;
     }
 
-    private IWebhookOutboxGrain Outbox() => GrainFactory.GetGrain<IWebhookOutboxGrain>(GrainKeys.WebhookOutbox(Id));
+    private IWebhookOutboxGrain Outbox() => GrainFactory.Reference<IWebhookOutboxGrain>(GrainKeys.WebhookOutbox(Id));
 }

@@ -62,7 +62,7 @@ public sealed partial class DeliveryGrain(
         }
 
         var packageId = request.Package.PackageId ?? Id;
-        await GrainFactory.GetGrain<IPackageGrain>(packageId).RegisterAsync(
+        await GrainFactory.Reference<IPackageGrain>(packageId).RegisterAsync(
             new PackageRegistration(ownerId, Id, request.Package.Size, request.Package.WeightKg, request.Package.Tag));
 
         var hasWebhook = await ExpectWebhooksAsync(ownerId);
@@ -173,7 +173,7 @@ public sealed partial class DeliveryGrain(
         var pickupCell = RegionCell.Of(request.Pickup);
         foreach (var cell in pickupCell.SearchOrder(request.Pickup, options.Value.SearchRings))
         {
-            var assignment = await GrainFactory.GetGrain<ISchedulerGrain>(cell.Key).TryScheduleAsync(scheduleRequest);
+            var assignment = await GrainFactory.Reference<ISchedulerGrain>(cell.Key).TryScheduleAsync(scheduleRequest);
             if (assignment is not null)
             {
                 if (cell != pickupCell)
@@ -257,7 +257,7 @@ public sealed partial class DeliveryGrain(
     }
 
     private void ForgetWaiting(Location pickup) =>
-        GrainFactory.GetGrain<ISchedulerGrain>(RegionCell.Of(pickup).Key).ForgetWaitingAsync(Id).Ignore();
+        GrainFactory.Reference<ISchedulerGrain>(RegionCell.Of(pickup).Key).ForgetWaitingAsync(Id).Ignore();
 
     private async ValueTask EnsureOwnerAsync(string ownerId)
     {

@@ -50,7 +50,7 @@ public sealed partial class DroneGrain
         state.State.Retired = true;
         state.State.Status = DroneStatus.Offline;
         await SaveAsync();
-        await GrainFactory.GetGrain<ICellRosterGrain>(state.State.HomeCell!).WithdrawAsync(Id);
+        await GrainFactory.Reference<ICellRosterGrain>(state.State.HomeCell!).WithdrawAsync(Id);
     }
 
     private void EnsureInFleet()

@@ -124,7 +124,7 @@ public sealed partial class DroneGrain : IRemindable
     }
 
     private void AskToCatchUp(string deliveryId) =>
-        GrainFactory.GetGrain<IDeliveryGrain>(deliveryId).CheckDroneReportsAsync(Id, LastReportAt(deliveryId) ?? DateTimeOffset.MinValue).Ignore();
+        GrainFactory.Reference<IDeliveryGrain>(deliveryId).CheckDroneReportsAsync(Id, LastReportAt(deliveryId) ?? DateTimeOffset.MinValue).Ignore();
 
     /// <summary>True if the drone is still heard from; otherwise it goes Offline and abandons its mission.</summary>
     private async Task<bool> CheckSilenceAsync()

@@ -87,13 +87,13 @@ public sealed partial class DroneGrain(
         await SaveAsync();
 
         // Enrolling is idempotent, so a registration repeated after a crash mends a missed step.
-        await GrainFactory.GetGrain<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).AddCellAsync(homeCell);
-        await GrainFactory.GetGrain<ICellRosterGrain>(homeCell).EnrollAsync(Id);
+        await GrainFactory.Reference<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).AddCellAsync(homeCell);
+        await GrainFactory.Reference<ICellRosterGrain>(homeCell).EnrollAsync(Id);
         if (previousCell is not null && previousCell != homeCell)
         {
-            await GrainFactory.GetGrain<ICellRosterGrain>(previousCell).WithdrawAsync(Id);
+            await GrainFactory.Reference<ICellRosterGrain>(previousCell).WithdrawAsync(Id);
             Scheduler(previousCell).RemoveDroneAsync(Id).Ignore();
-            GrainFactory.GetGrain<IFleetCellFeedGrain>(previousCell).RemoveAsync(Id).Ignore();
+            GrainFactory.Reference<IFleetCellFeedGrain>(previousCell).RemoveAsync(Id).Ignore();
         }
 
         return new DroneRegistered(created, Details());
@@ -257,5 +257,5 @@ public sealed partial class DroneGrain(
         state.State.Mission?.DeliveryId,
         state.State.UpdatedAt);
 
-    private ISchedulerGrain Scheduler(string cellKey) => GrainFactory.GetGrain<ISchedulerGrain>(cellKey);
+    private ISchedulerGrain Scheduler(string cellKey) => GrainFactory.Reference<ISchedulerGrain>(cellKey);
 }

@@ -1,9 +1,10 @@
+using DroneDelivery.GrainInterfaces;
+
 namespace DroneDelivery.Grains.Drones;
 
 /// <summary>
-/// A grain reference kept for as long as its key stays the same. Orleans reads a grain interface's
-/// attributes by reflection on every <c>GetGrain</c>; a drone that asked for its delivery and its
-/// fleet feed on every fix spent about 6% of the CPU there at 10,000 drones.
+/// A grain reference kept for as long as its key stays the same: a drone asks for its delivery and
+/// its fleet feed on every fix, and a kept reference spares it a new one each time.
 /// </summary>
 internal sealed class KeptGrainReference<TGrain>
     where TGrain : IGrainWithStringKey
@@ -15,7 +16,7 @@ internal sealed class KeptGrainReference<TGrain>
     {
         if (_grain is null || _key != key)
         {
-            _grain = grains.GetGrain<TGrain>(key);
+            _grain = grains.Reference<TGrain>(key);
             _key = key;
         }
 

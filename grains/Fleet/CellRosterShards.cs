@@ -28,5 +28,5 @@ public static class CellRosterShards
     }
 
     public static ICellRosterShardGrain Shard(IGrainFactory grains, string cellKey, int shard) =>
-        grains.GetGrain<ICellRosterShardGrain>(GrainKeys.RosterShard(cellKey, shard));
+        grains.Reference<ICellRosterShardGrain>(GrainKeys.RosterShard(cellKey, shard));
 }

@@ -18,12 +18,12 @@ public sealed class FleetCellFeedGrain(TimeProvider time) : Grain, IFleetCellFee
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var ids = await GrainFactory.GetGrain<ICellRosterGrain>(this.GetPrimaryKeyString()).GetDronesAsync();
+        var ids = await GrainFactory.Reference<ICellRosterGrain>(this.GetPrimaryKeyString()).GetDronesAsync();
         var now = time.GetUtcNow();
         foreach (var chunk in ids.Chunk(256))
         {
             // Availability reads interleave on the drone, so a drone reporting here meanwhile can't deadlock with this.
-            var reports = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IDroneGrain>(id).GetAvailabilityAsync()));
+            var reports = await Task.WhenAll(chunk.Select(id => GrainFactory.Reference<IDroneGrain>(id).GetAvailabilityAsync()));
             foreach (var report in reports.OfType<DroneAvailability>())
             {
                 if (!_drones.ContainsKey(report.DroneId))

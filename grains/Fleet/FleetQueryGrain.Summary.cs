@@ -14,13 +14,13 @@ public sealed partial class FleetQueryGrain
     /// </summary>
     public async Task<FleetSummary> GetSummaryAsync()
     {
-        var cells = await grains.GetGrain<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).GetCellsAsync();
+        var cells = await grains.Reference<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).GetCellsAsync();
         var drones = Enum.GetValues<DroneStatus>().ToDictionary(s => s, _ => 0);
         var awaiting = 0;
         DateTimeOffset? oldest = null;
         foreach (var batch in cells.Chunk(CellsPerBatch))
         {
-            foreach (var cell in await Task.WhenAll(batch.Select(c => grains.GetGrain<ISchedulerGrain>(c).GetCellSummaryAsync())))
+            foreach (var cell in await Task.WhenAll(batch.Select(c => grains.Reference<ISchedulerGrain>(c).GetCellSummaryAsync())))
             {
                 foreach (var (status, count) in cell.DronesByStatus)
                 {

@@ -18,13 +18,13 @@ public sealed partial class FleetQueryGrain(IGrainFactory grains, TimeProvider t
     public async Task<DronePage> ListDronesAsync(DroneStatus? status, int limit, string? continuationToken)
     {
         var from = FleetContinuationToken.Decode(continuationToken);
-        var cells = await grains.GetGrain<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).GetCellsAsync();
+        var cells = await grains.Reference<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).GetCellsAsync();
         var items = new List<DroneDetails>(limit);
         var budget = limit * ScanBudgetPerItem;
 
         foreach (var cell in cells.Where(c => from is null || string.CompareOrdinal(c, from.Value.CellKey) >= 0))
         {
-            var ids = await grains.GetGrain<ICellRosterGrain>(cell).GetDronesAsync();
+            var ids = await grains.Reference<ICellRosterGrain>(cell).GetDronesAsync();
             var remaining = ids
                 .Where(id => from is null || cell != from.Value.CellKey || string.CompareOrdinal(id, from.Value.LastDroneId) > 0)
                 .ToList();
@@ -62,7 +62,7 @@ public sealed partial class FleetQueryGrain(IGrainFactory grains, TimeProvider t
     {
         try
         {
-            return await grains.GetGrain<IDroneGrain>(id).GetAsync();
+            return await grains.Reference<IDroneGrain>(id).GetAsync();
         }
         catch (DomainException e) when (e.Kind == DomainErrorKind.NotFound)
         {

@@ -42,7 +42,7 @@ public sealed partial class SchedulerGrain
             if (_drones.Count == 0 && _awaiting.Count == 1)
             {
                 // A cell with no drones of its own must still be summed: the directory lists the cells the summary asks.
-                GrainFactory.GetGrain<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).AddCellAsync(CellKey).Ignore();
+                GrainFactory.Reference<IFleetDirectoryGrain>(GrainKeys.FleetDirectory).AddCellAsync(CellKey).Ignore();
             }
         }
     }

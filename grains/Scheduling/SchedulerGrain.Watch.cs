@@ -28,7 +28,7 @@ public sealed partial class SchedulerGrain : IRemindable
         {
             foreach (var drone in _drones.Values.Where(d => d.Watched))
             {
-                GrainFactory.GetGrain<IDroneGrain>(drone.DroneId).WakeAsync().Ignore();
+                GrainFactory.Reference<IDroneGrain>(drone.DroneId).WakeAsync().Ignore();
             }
         }
 

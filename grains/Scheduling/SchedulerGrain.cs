@@ -36,10 +36,10 @@ public sealed partial class SchedulerGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Rebuild the index from the persisted roster, asking each drone where it is now.
-        var ids = await GrainFactory.GetGrain<ICellRosterGrain>(CellKey).GetDronesAsync();
+        var ids = await GrainFactory.Reference<ICellRosterGrain>(CellKey).GetDronesAsync();
         foreach (var chunk in ids.Chunk(256))
         {
-            var reports = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IDroneGrain>(id).GetAvailabilityAsync()));
+            var reports = await Task.WhenAll(chunk.Select(id => GrainFactory.Reference<IDroneGrain>(id).GetAvailabilityAsync()));
             foreach (var report in reports)
             {
                 if (report is not null)
@@ -71,7 +71,7 @@ public sealed partial class SchedulerGrain(
             // still wakes it.
             _drones[drone.DroneId] = drone with { IsAvailable = false, Watched = true };
             _available.Remove(drone.DroneId);
-            if (await GrainFactory.GetGrain<IDroneGrain>(drone.DroneId).TryAssignAsync(mission))
+            if (await GrainFactory.Reference<IDroneGrain>(drone.DroneId).TryAssignAsync(mission))
             {
                 _waiting.Remove(request.DeliveryId);
                 StopAwaiting(request.DeliveryId);
@@ -130,7 +130,7 @@ public sealed partial class SchedulerGrain(
         foreach (var request in woken)
         {
             _waiting.Remove(request.DeliveryId);
-            GrainFactory.GetGrain<IDeliveryGrain>(request.DeliveryId).DroneMayBeAvailableAsync().Ignore();
+            GrainFactory.Reference<IDeliveryGrain>(request.DeliveryId).DroneMayBeAvailableAsync().Ignore();
         }
     }
 

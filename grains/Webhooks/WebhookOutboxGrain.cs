@@ -70,7 +70,7 @@ public sealed partial class WebhookOutboxGrain(
 
         if (!state.State.SawFinal)
         {
-            var stored = await GrainFactory.GetGrain<IDeliveryGrain>(DeliveryId).GetWebhookEventsAsync();
+            var stored = await GrainFactory.Reference<IDeliveryGrain>(DeliveryId).GetWebhookEventsAsync();
             if (stored.Count == 0)
             {
                 // The delivery was never stored (its request failed after expecting webhooks): nothing will come.
@@ -139,7 +139,7 @@ public sealed partial class WebhookOutboxGrain(
                 }
 
                 var head = s.Pending[0];
-                var target = await GrainFactory.GetGrain<IBusinessGrain>(s.OwnerId).GetWebhookAsync();
+                var target = await GrainFactory.Reference<IBusinessGrain>(s.OwnerId).GetWebhookAsync();
                 var attempt = target is null
                     ? new WebhookAttempt(WebhookOutcome.Refused, "the business has no webhook")
                     : await sender.SendAsync(DeliveryId, head, target);
