@@ -16,8 +16,9 @@ public sealed class DroneFlightOptions
     public double HomeGeofenceMeters { get; set; } = 50;
 
     /// <summary>
-    /// Position and battery are kept in memory and written at most this often (status changes are
-    /// written at once). Default: 30 seconds.
+    /// Position and battery are kept in memory and written at most this often, and no later than
+    /// this after a fix (status changes are written at once). A drone with nothing left to write
+    /// holds no timer. Default: 30 seconds.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan PersistInterval { get; set; } = TimeSpan.FromSeconds(30);

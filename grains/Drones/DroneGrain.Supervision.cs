@@ -61,7 +61,7 @@ public sealed partial class DroneGrain : IRemindable
         if (state.State.UnsettledDeliveries.Remove(deliveryId))
         {
             // Stored with the next write; a drone that lost it asks once more and is settled again.
-            _positionDirty = true;
+            MarkPositionDirty();
             UpdateWatch();
         }
 

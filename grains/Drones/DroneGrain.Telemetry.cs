@@ -21,6 +21,9 @@ namespace DroneDelivery.Grains.Drones;
 public sealed partial class DroneGrain
 {
     private bool _positionDirty;
+
+    // Runs only while a position waits to be stored: a fleet of idle drones holds no timers.
+    private IGrainTimer? _persistTimer;
     private readonly KeptGrainReference<IDeliveryGrain> _delivery = new();
     private bool _wasAtPickup;
 
@@ -91,7 +94,7 @@ public sealed partial class DroneGrain
         state.State.LastFixAt = fix.At;
         state.State.Position = fix.Location;
         state.State.BatteryPct = Math.Clamp(fix.BatteryPct, 0, 100);
-        _positionDirty = true;
+        MarkPositionDirty();
         _headingDeg = fix.HeadingDeg;
 
         // A drone standing at its base says nothing of the mission it flew out for: its silence
@@ -303,13 +306,26 @@ public sealed partial class DroneGrain
     private bool Within(Location target, double meters) => GeoMath.DistanceKm(state.State.Position!, target) * 1000 <= meters;
 
     /// <summary>Writes position and battery if they changed since the last write: at most once per interval, never per fix.</summary>
+    /// <summary>A change that waits for the next position write, at most <see cref="DroneFlightOptions.PersistInterval"/> away.</summary>
+    private void MarkPositionDirty()
+    {
+        _positionDirty = true;
+        var interval = flight.Value.PersistInterval;
+        _persistTimer ??= this.RegisterGrainTimer(PersistPositionAsync, new GrainTimerCreationOptions(interval, interval));
+    }
+
+    /// <summary>Writes what waits; a tick with nothing to write stops the timer. A write that fails is tried again at the next tick.</summary>
     private async Task PersistPositionAsync(CancellationToken cancellationToken)
     {
         if (_positionDirty && state.RecordExists && !_discarded)
         {
             await state.WriteStateAsync(cancellationToken);
             _positionDirty = false;
+            return;
         }
+
+        _persistTimer?.Dispose();
+        _persistTimer = null;
     }
 
     private IDeliveryGrain Delivery(Mission mission) => _delivery.For(GrainFactory, mission.DeliveryId);

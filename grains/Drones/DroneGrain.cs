@@ -44,8 +44,6 @@ public sealed partial class DroneGrain(
     {
         _stored = StoredChannelState();
         await SubscribeToTelemetryAsync();
-        var interval = flight.Value.PersistInterval;
-        this.RegisterGrainTimer(PersistPositionAsync, new GrainTimerCreationOptions(interval, interval));
         ResumeWatching();
 
         // The scheduler's index is memory only: whenever this drone comes back, say where it is.

@@ -2,6 +2,7 @@ using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.GrainInterfaces.Streams;
 using DroneDelivery.Grains.Diagnostics;
+using DroneDelivery.Grains.Drones;
 using DroneDelivery.Tests.Infrastructure;
 using Orleans.Providers;
 using Orleans.Runtime;
@@ -28,7 +29,7 @@ public sealed class DroneTelemetryWriteTests : IAsyncLifetime
         {
             host.Services.AddSingleton(TimeProvider.System);
             host.Services.AddDroneDeliveryMetrics();
-            host.Configuration["DroneDelivery:Drones:PersistInterval"] = "01:00:00";
+            host.Services.Configure<DroneFlightOptions>(flight => flight.PersistInterval = TimeSpan.FromHours(1));
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(TelemetryStreams.ProviderName));
         _cluster = builder.Build();
