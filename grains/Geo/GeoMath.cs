@@ -15,7 +15,9 @@ public static class GeoMath
         var lat2 = ToRadians(to.Lat);
         var dLat = lat2 - lat1;
         var dLon = ToRadians(to.Lon - from.Lon);
-        var h = Math.Pow(Math.Sin(dLat / 2), 2) + (Math.Cos(lat1) * Math.Cos(lat2) * Math.Pow(Math.Sin(dLon / 2), 2));
+        var sinHalfLat = Math.Sin(dLat / 2);
+        var sinHalfLon = Math.Sin(dLon / 2);
+        var h = (sinHalfLat * sinHalfLat) + (Math.Cos(lat1) * Math.Cos(lat2) * sinHalfLon * sinHalfLon);
         return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 

@@ -54,6 +54,7 @@ public sealed class AvailableDroneIndex
         var pickupLat = ToRadians(request.Pickup.Lat);
         var nearestFirst = new PriorityQueue<Dictionary<string, DroneAvailability>, double>(
             _buckets.Select(b => (b.Value, NearestKm(b.Key, request.Pickup.Lon, pickupLat))));
+        var toDropoffKm = GeoMath.DistanceKm(request.Pickup, request.Dropoff);
         DroneRanking.Candidate? best = null;
         while (nearestFirst.TryDequeue(out var bucket, out var nearestKm))
         {
@@ -64,7 +65,14 @@ public sealed class AvailableDroneIndex
 
             foreach (var drone in bucket.Values)
             {
-                if (TripPlanner.TryPlan(drone, request, now, pickupDwell) is { } plan)
+                // Nearer to the pickup comes first: a drone farther than the best so far is not planned.
+                var toPickupKm = GeoMath.DistanceKm(drone.Position, request.Pickup);
+                if (best is not null && toPickupKm > best.Plan.ToPickupKm)
+                {
+                    continue;
+                }
+
+                if (TripPlanner.TryPlan(drone, request, toPickupKm, toDropoffKm, now, pickupDwell) is { } plan)
                 {
                     var candidate = new DroneRanking.Candidate(drone, plan);
                     if (DroneRanking.Compare(candidate, best) < 0)

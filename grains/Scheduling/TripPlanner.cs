@@ -13,7 +13,15 @@ public static class TripPlanner
     public sealed record Plan(double ToPickupKm, double TotalKm, DateTimeOffset PickupEta, DateTimeOffset DeliveryEta);
 
     /// <summary>The plan, or null when the drone can't lift the package or fly the whole trip.</summary>
-    public static Plan? TryPlan(DroneAvailability drone, ScheduleRequest request, DateTimeOffset now, TimeSpan pickupDwell)
+    public static Plan? TryPlan(DroneAvailability drone, ScheduleRequest request, DateTimeOffset now, TimeSpan pickupDwell) =>
+        TryPlan(drone, request, GeoMath.DistanceKm(drone.Position, request.Pickup), GeoMath.DistanceKm(request.Pickup, request.Dropoff), now, pickupDwell);
+
+    /// <summary>
+    /// The same, with the two legs the caller already knows: the drone's distance to the pickup,
+    /// and the pickup to the drop-off, which is the same for every drone planned for a request.
+    /// </summary>
+    public static Plan? TryPlan(
+        DroneAvailability drone, ScheduleRequest request, double toPickupKm, double toDropoffKm, DateTimeOffset now, TimeSpan pickupDwell)
     {
         var spec = drone.Spec;
         if (request.WeightKg > spec.MaxPayloadKg || spec.CruiseSpeedMps <= 0)
@@ -21,25 +29,23 @@ public static class TripPlanner
             return null;
         }
 
-        var toPickup = GeoMath.DistanceKm(drone.Position, request.Pickup);
-        var toDropoff = GeoMath.DistanceKm(request.Pickup, request.Dropoff);
         var toHome = GeoMath.DistanceKm(request.Dropoff, spec.HomeBase);
-        var total = toPickup + toDropoff + toHome;
+        var total = toPickupKm + toDropoffKm + toHome;
         var reachKm = spec.RangeKm * Math.Clamp(drone.BatteryPct, 0, 100) / 100;
         if (total > reachKm)
         {
             return null;
         }
 
-        var pickupEta = now + FlightTime(toPickup, spec.CruiseSpeedMps);
+        var pickupEta = now + FlightTime(toPickupKm, spec.CruiseSpeedMps);
         if (request.PickupTime is { } wanted && wanted > pickupEta)
         {
             // The drone times its departure to be at the pickup when the business asked.
             pickupEta = wanted;
         }
 
-        var deliveryEta = pickupEta + pickupDwell + FlightTime(toDropoff, spec.CruiseSpeedMps);
-        return new Plan(toPickup, total, pickupEta, deliveryEta);
+        var deliveryEta = pickupEta + pickupDwell + FlightTime(toDropoffKm, spec.CruiseSpeedMps);
+        return new Plan(toPickupKm, total, pickupEta, deliveryEta);
     }
 
     /// <summary>
