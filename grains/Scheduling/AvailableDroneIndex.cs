@@ -52,8 +52,9 @@ public sealed class AvailableDroneIndex
     public DroneRanking.Candidate? FindBest(ScheduleRequest request, DateTimeOffset now, TimeSpan pickupDwell)
     {
         var pickupLat = ToRadians(request.Pickup.Lat);
+        var cosPickupLat = Math.Cos(pickupLat);
         var nearestFirst = new PriorityQueue<Dictionary<string, DroneAvailability>, double>(
-            _buckets.Select(b => (b.Value, NearestKm(b.Key, request.Pickup.Lon, pickupLat))));
+            _buckets.Select(b => (b.Value, NearestKm(b.Key, request.Pickup.Lon, pickupLat, cosPickupLat))));
         var toDropoffKm = GeoMath.DistanceKm(request.Pickup, request.Dropoff);
         DroneRanking.Candidate? best = null;
         while (nearestFirst.TryDequeue(out var bucket, out var nearestKm))
@@ -94,7 +95,7 @@ public sealed class AvailableDroneIndex
     /// each of its terms is at least its value at the bucket's nearest latitude, nearest longitude and
     /// the cosine of its farthest-from-equator edge. Shaved by a rounding margin so a drone on the edge is never skipped.
     /// </summary>
-    private static double NearestKm((int Lat, int Lon) bucket, double pickupLon, double pickupLatRadians)
+    private static double NearestKm((int Lat, int Lon) bucket, double pickupLon, double pickupLatRadians, double cosPickupLat)
     {
         var south = bucket.Lat * BucketDegrees;
         var north = south + BucketDegrees;
@@ -105,8 +106,9 @@ public sealed class AvailableDroneIndex
         var dLat = pickupLat < south ? south - pickupLat : pickupLat > north ? pickupLat - north : 0;
         var dLon = pickupLon >= west && pickupLon <= east ? 0 : Math.Min(AroundDegrees(pickupLon - west), AroundDegrees(pickupLon - east));
         var cosEdge = Math.Cos(ToRadians(Math.Min(90, Math.Max(Math.Abs(south), Math.Abs(north)))));
-        var h = Math.Pow(Math.Sin(ToRadians(dLat) / 2), 2)
-            + (Math.Cos(pickupLatRadians) * Math.Max(0, cosEdge) * Math.Pow(Math.Sin(ToRadians(dLon) / 2), 2));
+        var sinHalfLat = Math.Sin(ToRadians(dLat) / 2);
+        var sinHalfLon = Math.Sin(ToRadians(dLon) / 2);
+        var h = (sinHalfLat * sinHalfLat) + (cosPickupLat * Math.Max(0, cosEdge) * sinHalfLon * sinHalfLon);
         var km = 2 * GeoMath.EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
         return km - (1e-9 * (1 + km));
     }
