@@ -1,12 +1,9 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.GrainInterfaces.Streams;
-using DroneDelivery.Grains.Diagnostics;
 using DroneDelivery.Grains.Drones;
 using DroneDelivery.Tests.Infrastructure;
-using Orleans.Providers;
 using Orleans.Runtime;
-using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
 
 namespace DroneDelivery.Tests.Unit;
@@ -17,24 +14,9 @@ public sealed class DroneTelemetryWriteTests : IAsyncLifetime
     private static readonly CountingGrainStorage Storage = new();
     private InProcessTestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo
-            .AddMemoryGrainStorage("PubSubStore")
-            .AddMemoryStreams(TelemetryStreams.ProviderName)
-            .UseInMemoryReminderService()
-            .ConfigureServices(services => services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (_, _) => Storage)));
-        builder.ConfigureSiloHost((_, host) =>
-        {
-            host.Services.AddSingleton(TimeProvider.System);
-            host.Services.AddDroneDeliveryMetrics();
-            host.Services.Configure<DroneFlightOptions>(flight => flight.PersistInterval = TimeSpan.FromHours(1));
-        });
-        builder.ConfigureClient(client => client.AddMemoryStreams(TelemetryStreams.ProviderName));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() =>
+        _cluster = await InMemoryCluster.StartAsync(
+            Storage, services => services.Configure<DroneFlightOptions>(flight => flight.PersistInterval = TimeSpan.FromHours(1)));
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 

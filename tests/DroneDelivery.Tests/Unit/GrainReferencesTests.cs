@@ -1,8 +1,6 @@
 using DroneDelivery.GrainInterfaces;
 using DroneDelivery.GrainInterfaces.Model;
-using DroneDelivery.GrainInterfaces.Streams;
-using DroneDelivery.Grains.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
+using DroneDelivery.Tests.Infrastructure;
 using Orleans.TestingHost;
 
 namespace DroneDelivery.Tests.Unit;
@@ -12,18 +10,7 @@ public sealed class GrainReferencesTests : IAsyncLifetime
 {
     private InProcessTestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo
-            .AddMemoryGrainStorageAsDefault()
-            .AddMemoryGrainStorage("PubSubStore")
-            .AddMemoryStreams(TelemetryStreams.ProviderName)
-            .UseInMemoryReminderService());
-        builder.ConfigureSiloHost((_, host) => host.Services.AddSingleton(TimeProvider.System).AddDroneDeliveryMetrics());
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
+    public async Task InitializeAsync() => _cluster = await InMemoryCluster.StartAsync();
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
