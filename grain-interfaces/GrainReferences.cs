@@ -14,20 +14,24 @@ public static class GrainReferences
         where TGrain : IGrainWithStringKey
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
-        if (ResolvedTypes<TGrain>.Value is not { } types)
+        if (TypesOf<TGrain>.Resolved is not { } types)
         {
             // The first time, Orleans resolves the types; its reference carries them.
             var first = grains.GetGrain<TGrain>(key);
             var reference = (GrainReference)(object)first;
-            ResolvedTypes<TGrain>.Value = (reference.GrainId.Type, reference.InterfaceType);
+            TypesOf<TGrain>.Resolved = new ResolvedTypes(reference.GrainId.Type, reference.InterfaceType);
             return first;
         }
 
         return (TGrain)grains.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
     }
 
-    private static class ResolvedTypes<TGrain>
+    // A class, not a struct: its reference is written and read whole, so a call racing the first
+    // one sees either nothing or both types, never half of them.
+    private sealed record ResolvedTypes(GrainType Grain, GrainInterfaceType Interface);
+
+    private static class TypesOf<TGrain>
     {
-        public static (GrainType Grain, GrainInterfaceType Interface)? Value;
+        public static ResolvedTypes? Resolved;
     }
 }
