@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DroneDelivery.ServiceDefaults.Observability;
 
 namespace DroneDelivery.Bench.Scenarios;
 
@@ -9,7 +10,6 @@ namespace DroneDelivery.Bench.Scenarios;
 /// </summary>
 public sealed class FixCounter : IDisposable
 {
-    private const string MeterName = "DroneDelivery";
     private const string InstrumentName = "dronedelivery.telemetry.fixes";
 
     private readonly MeterListener _listener = new();
@@ -19,7 +19,7 @@ public sealed class FixCounter : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == MeterName && instrument.Name == InstrumentName && ReferenceEquals(instrument.Meter.Scope, siloMeters))
+            if (instrument.Meter.Name == ObservabilityExtensions.DroneDeliveryMeter && instrument.Name == InstrumentName && ReferenceEquals(instrument.Meter.Scope, siloMeters))
             {
                 listener.EnableMeasurementEvents(instrument);
             }

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using DroneDelivery.Bench.Load;
+using DroneDelivery.ServiceDefaults.Observability;
 
 namespace DroneDelivery.Bench.Scenarios;
 
@@ -10,7 +11,6 @@ namespace DroneDelivery.Bench.Scenarios;
 /// </summary>
 public sealed class LagListener : IDisposable
 {
-    private const string MeterName = "DroneDelivery";
 
     private readonly MeterListener _listener = new();
 
@@ -18,7 +18,7 @@ public sealed class LagListener : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == MeterName && instrument.Name == instrumentName && ReferenceEquals(instrument.Meter.Scope, host))
+            if (instrument.Meter.Name == ObservabilityExtensions.DroneDeliveryMeter && instrument.Name == instrumentName && ReferenceEquals(instrument.Meter.Scope, host))
             {
                 listener.EnableMeasurementEvents(instrument);
             }

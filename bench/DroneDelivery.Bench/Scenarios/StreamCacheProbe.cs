@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DroneDelivery.ServiceDefaults.Observability;
 
 namespace DroneDelivery.Bench.Scenarios;
 
@@ -9,7 +10,6 @@ namespace DroneDelivery.Bench.Scenarios;
 /// </summary>
 public sealed class StreamCacheProbe : IDisposable
 {
-    private const string MeterName = "Microsoft.Orleans";
 
     private static readonly Dictionary<string, (int Slot, long Sign)> Counters = new(StringComparer.Ordinal)
     {
@@ -26,7 +26,7 @@ public sealed class StreamCacheProbe : IDisposable
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == MeterName && Counters.ContainsKey(instrument.Name) && ReferenceEquals(instrument.Meter.Scope, siloMeters))
+            if (instrument.Meter.Name == ObservabilityExtensions.OrleansMeter && Counters.ContainsKey(instrument.Name) && ReferenceEquals(instrument.Meter.Scope, siloMeters))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
