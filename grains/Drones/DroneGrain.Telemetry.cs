@@ -305,7 +305,6 @@ public sealed partial class DroneGrain
 
     private bool Within(Location target, double meters) => GeoMath.DistanceKm(state.State.Position!, target) * 1000 <= meters;
 
-    /// <summary>Writes position and battery if they changed since the last write: at most once per interval, never per fix.</summary>
     /// <summary>A change that waits for the next position write, at most <see cref="DroneFlightOptions.PersistInterval"/> away.</summary>
     private void MarkPositionDirty()
     {
