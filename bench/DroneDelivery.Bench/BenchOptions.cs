@@ -35,6 +35,13 @@ public sealed record BenchOptions
     /// <summary>Target fixes per second over all drones; 0 sends as fast as the gateway answers. Default: 20,000 (500 with --quick).</summary>
     public int TelemetryRate { get; init; } = 20000;
 
+    /// <summary>
+    /// The telemetry streams the telemetry scenario runs over, each on a system of its own:
+    /// <c>memory</c> (the local default) and <c>azure-queue</c> (Azure Queue streams on the same
+    /// Azurite, a queue service of its own). Default: both (memory only with --quick).
+    /// </summary>
+    public IReadOnlyList<string> TelemetryStreams { get; init; } = ["memory", "azure-queue"];
+
     /// <summary>Also run ingest with grain state and reminders in memory (membership and stream subscriptions stay on Azurite). Default: true.</summary>
     public bool MemoryStorageRun { get; init; } = true;
 
@@ -111,6 +118,7 @@ public sealed record BenchOptions
                 "--cells" => options with { Cells = ParsePositive(name, value) },
                 "--telemetry-drones" => options with { TelemetryDrones = ParsePositive(name, value) },
                 "--batch" => options with { TelemetryBatch = ParsePositive(name, value) },
+                "--telemetry-streams" => options with { TelemetryStreams = ParseStreams(name, value) },
                 "--rate" => options with { TelemetryRate = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--scale-steps" => options with { ScaleSteps = [.. value.Split(',').Select(v => ParsePositive(name, v))] },
                 "--scale-storage" => options with { ScaleStorage = value is "memory" or "table" ? value : throw new ArgumentException("--scale-storage must be memory or table.") },
@@ -141,7 +149,7 @@ public sealed record BenchOptions
 
     public const string Usage =
         "Usage: [--scenario ingest|telemetry|scale|fanout|all] [--duration 20s] [--warmup 3s] [--concurrency 32] [--drones 2000] [--memory-drones 20000] [--cells 8] "
-        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--scale-steps 1000,10000] [--scale-storage memory|table] [--scale-rate N] [--seed-concurrency 64] [--watchers 1000] [--fanout-drones 100] [--fanout-storage table|memory] [--fix-hz 2] "
+        + "[--telemetry-drones 1000] [--batch 50] [--rate 20000] [--telemetry-streams memory,azure-queue] [--scale-steps 1000,10000] [--scale-storage memory|table] [--scale-rate N] [--seed-concurrency 64] [--watchers 1000] [--fanout-drones 100] [--fanout-storage table|memory] [--fix-hz 2] "
         + "[--no-memory-run] [--quick] [--out bench/results]";
 
     private static BenchOptions QuickDefaults => new()
@@ -157,6 +165,7 @@ public sealed record BenchOptions
         TelemetryBatch = 5,
         TelemetryRate = 500,
         MemoryStorageRun = false,
+        TelemetryStreams = ["memory"],
         ScaleSteps = [20, 60],
         SeedConcurrency = 4,
         Watchers = 10,
@@ -178,6 +187,15 @@ public sealed record BenchOptions
         double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var hz) && hz > 0 && hz <= 50
             ? hz
             : throw new ArgumentException($"{name} must be above 0 and at most 50.");
+
+    /// <summary>"memory", "azure-queue" or both, comma-separated, each once.</summary>
+    private static string[] ParseStreams(string name, string value)
+    {
+        var streams = value.Split(',');
+        return streams.Length > 0 && streams.All(DroneDelivery.Bench.Scenarios.TelemetryScenario.Streams.ContainsKey) && streams.Distinct().Count() == streams.Length
+            ? streams
+            : throw new ArgumentException($"{name} must be memory, azure-queue, or both, e.g. memory,azure-queue.");
+    }
 
     private static int ParsePositive(string name, string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n > 0

@@ -24,7 +24,7 @@ public static class BenchRunner
                     : [await IngestScenario.RunAsync(options, false, cancellationToken)],
                 "scale" => [await SchedulerScaleScenario.RunAsync(options, cancellationToken)],
                 "fanout" => [await FanoutScenario.RunAsync(options, cancellationToken)],
-                _ => [await TelemetryScenario.RunAsync(options, cancellationToken)],
+                _ => await RunEachAsync(options.TelemetryStreams, streams => TelemetryScenario.RunAsync(options, streams, cancellationToken)),
             };
 
             var report = new ScenarioReport(scenario, started, machine, Settings(options, scenario), runs);
@@ -33,6 +33,17 @@ public static class BenchRunner
             Console.WriteLine(ResultWriter.Markdown(report));
             Console.WriteLine($"Written: {path}, {chart}");
         }
+    }
+
+    private static async Task<List<ScenarioRun>> RunEachAsync(IEnumerable<string> variants, Func<string, Task<ScenarioRun>> run)
+    {
+        var runs = new List<ScenarioRun>();
+        foreach (var variant in variants)
+        {
+            runs.Add(await run(variant));
+        }
+
+        return runs;
     }
 
     private static Dictionary<string, string> Settings(BenchOptions o, string scenario)
@@ -73,6 +84,7 @@ public static class BenchRunner
             settings["drones"] = Number(o.TelemetryDrones);
             settings["fixesPerBatch"] = Number(o.TelemetryBatch);
             settings["targetFixesPerSecond"] = Number(o.TelemetryRate);
+            settings["telemetryStreams"] = string.Join(", ", o.TelemetryStreams);
         }
 
         return settings;

@@ -28,7 +28,7 @@ public static class BenchEndpoints
         // One grain call on an activated drone: the above plus one round trip into the cluster.
         app.MapPost(GrainPath + "{droneId}", async Task<Accepted<string>> (string droneId, IClusterClient grains) =>
         {
-            await grains.GetGrain<IDroneGrain>(droneId).GetAvailabilityAsync();
+            await grains.Reference<IDroneGrain>(droneId).GetAvailabilityAsync();
             return TypedResults.Accepted((string?)null, "ok");
         });
 

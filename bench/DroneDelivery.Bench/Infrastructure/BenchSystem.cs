@@ -1,5 +1,6 @@
 using DroneDelivery.GatewayApi.Hosting;
 using DroneDelivery.GatewayApi.Tracking;
+using DroneDelivery.ServiceDefaults.Streaming;
 using DroneDelivery.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,32 +13,47 @@ namespace DroneDelivery.Bench.Infrastructure;
 /// <summary>
 /// What a scenario measures: a fresh Azurite, one silo built by <see cref="SiloApplication"/> and
 /// one gateway built by <see cref="GatewayApplication"/> (plus the ceiling endpoints), on free
-/// loopback ports in this process, with a cluster id of its own.
+/// loopback ports in this process, with a cluster id of its own. Telemetry travels over memory
+/// streams, or over Azure Queue streams on the same Azurite.
 /// </summary>
 public sealed class BenchSystem : IAsyncDisposable
 {
     public const string OperatorKey = "bench-operator-key-5d0c7e21a9f4";
     public const string DroneKey = "bench-drone-key-93be40c6d17a";
 
-    private readonly AzuriteProcess _storage = new();
+    private readonly AzuriteProcess _storage;
     private readonly string _clusterId = "bench-" + Guid.NewGuid().ToString("N")[..12];
     private WebApplication? _silo;
     private WebApplication? _gateway;
 
-    private BenchSystem(bool memoryGrainStorage) => MemoryGrainStorage = memoryGrainStorage;
+    private BenchSystem(bool memoryGrainStorage, TelemetryStreamProvider telemetry)
+    {
+        MemoryGrainStorage = memoryGrainStorage;
+        Telemetry = telemetry;
+        _storage = new AzuriteProcess(withQueues: telemetry == TelemetryStreamProvider.AzureQueue);
+    }
 
     /// <summary>Grain state and reminders kept in silo memory instead of Azure Table storage.</summary>
     public bool MemoryGrainStorage { get; }
+
+    /// <summary>What carries telemetry: <c>Memory</c> or <c>AzureQueue</c> (Event Hubs has no emulator here).</summary>
+    public TelemetryStreamProvider Telemetry { get; }
 
     public string StorageConnectionString => _storage.ConnectionString;
 
     /// <summary>The port of this system's Azurite, to tell its requests from any other's.</summary>
     public int StoragePort => _storage.Port;
 
+    /// <summary>The port of this system's Azurite queue service; 0 unless telemetry goes over Azure queues.</summary>
+    public int QueuePort => _storage.QueuePort;
+
     public Uri GatewayAddress { get; private set; } = null!;
 
     /// <summary>The gateway's own cluster client, for ceilings measured without HTTP.</summary>
     public IClusterClient ClusterClient => _gateway!.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>The gateway's services, for what a ceiling must do exactly as the gateway does.</summary>
+    public IServiceProvider GatewayServices => _gateway!.Services;
 
     /// <summary>How the gateway feeds tracking connections, as it was configured (the most position messages a connection gets per second).</summary>
     public TrackingPushOptions TrackingPush => _gateway!.Services.GetRequiredService<IOptions<TrackingPushOptions>>().Value;
@@ -48,9 +64,14 @@ public sealed class BenchSystem : IAsyncDisposable
     /// <summary>The gateway's meter factory, likewise.</summary>
     public System.Diagnostics.Metrics.IMeterFactory GatewayMeters => _gateway!.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
 
-    public static async Task<BenchSystem> StartAsync(bool memoryGrainStorage, CancellationToken cancellationToken)
+    public static async Task<BenchSystem> StartAsync(bool memoryGrainStorage, CancellationToken cancellationToken, TelemetryStreamProvider telemetry = TelemetryStreamProvider.Memory)
     {
-        var system = new BenchSystem(memoryGrainStorage);
+        if (telemetry is not (TelemetryStreamProvider.Memory or TelemetryStreamProvider.AzureQueue))
+        {
+            throw new ArgumentOutOfRangeException(nameof(telemetry), telemetry, "The bench carries telemetry over memory or Azure Queue streams.");
+        }
+
+        var system = new BenchSystem(memoryGrainStorage, telemetry);
         try
         {
             await system.StartHostsAsync(cancellationToken);
@@ -133,6 +154,7 @@ public sealed class BenchSystem : IAsyncDisposable
     [
         $"--ConnectionStrings:AzureStorage={_storage.ConnectionString}",
         $"--DroneDelivery:Cluster:ClusterId={_clusterId}",
+        $"--DroneDelivery:Telemetry:Provider={Telemetry}",
         $"--DroneDelivery:Operator:ApiKeys:0={OperatorKey}",
         "--Urls=http://127.0.0.1:0",
         "--environment=Production",

@@ -3,12 +3,13 @@ using System.Diagnostics.Metrics;
 namespace DroneDelivery.Bench.Infrastructure;
 
 /// <summary>
-/// Counts the writes that reach one Azurite: every request to its port other than a read, as
-/// .NET's own HTTP client metric (<c>http.client.request.duration</c>) records it in this process.
-/// Grain state, reminders, membership and the bench's own upserts all count, so read it across a
-/// phase where only the system under test talks to that Azurite.
+/// Counts the requests that reach one Azurite service, as .NET's own HTTP client metric
+/// (<c>http.client.request.duration</c>) records them in this process: reads (GET, HEAD) and
+/// writes (any other method: an upsert, a queue message sent or deleted). Grain state, reminders,
+/// membership and the bench's own requests all count, so read it across a phase where only the
+/// system under test talks to that service.
 /// </summary>
-public sealed class StorageWriteCounter : IDisposable
+public sealed class StorageRequestCounter : IDisposable
 {
     private const string MeterName = "System.Net.Http";
     private const string InstrumentName = "http.client.request.duration";
@@ -16,8 +17,9 @@ public sealed class StorageWriteCounter : IDisposable
     private readonly MeterListener _listener = new();
     private readonly int _port;
     private long _writes;
+    private long _reads;
 
-    public StorageWriteCounter(int port)
+    public StorageRequestCounter(int port)
     {
         _port = port;
         _listener.InstrumentPublished = (instrument, listener) =>
@@ -32,6 +34,8 @@ public sealed class StorageWriteCounter : IDisposable
     }
 
     public long Writes => Interlocked.Read(ref _writes);
+
+    public long Reads => Interlocked.Read(ref _reads);
 
     public void Dispose() => _listener.Dispose();
 
@@ -51,9 +55,11 @@ public sealed class StorageWriteCounter : IDisposable
             }
         }
 
-        if (port == _port && method is not (null or "GET" or "HEAD"))
+        if (port != _port || method is null)
         {
-            Interlocked.Increment(ref _writes);
+            return;
         }
+
+        Interlocked.Increment(ref method is "GET" or "HEAD" ? ref _reads : ref _writes);
     }
 }

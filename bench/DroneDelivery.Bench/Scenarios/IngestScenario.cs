@@ -37,7 +37,7 @@ public static class IngestScenario
 
         Console.WriteLine($"ingest ({label}): delivery requests");
         long accepted = 0, scheduled = 0;
-        using var writes = new StorageWriteCounter(system.StoragePort);
+        using var writes = new StorageRequestCounter(system.StoragePort);
         var ingest = await ClosedLoop.RunAsync("ingest", "request", c, w, d, async (_, ct) =>
         {
             var outcome = await PostDeliveryAsync(business, "/api/deliveryrequests", area, ct);

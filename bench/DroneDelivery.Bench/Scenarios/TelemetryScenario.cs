@@ -5,20 +5,32 @@ using DroneDelivery.Bench.Infrastructure;
 using DroneDelivery.Bench.Load;
 using DroneDelivery.Bench.Reporting;
 using DroneDelivery.GrainInterfaces;
+using DroneDelivery.GrainInterfaces.Streams;
+using DroneDelivery.ServiceDefaults.Streaming;
 
 namespace DroneDelivery.Bench.Scenarios;
 
 /// <summary>
 /// Scenario 2: drones posting their own fixes in batches to <c>POST /api/telemetry</c> at a target rate,
-/// through the memory stream provider into the drone grains; against raw grain calls per second
-/// from the gateway's cluster client in the same run.
+/// through the telemetry stream (memory streams, or Azure Queue streams on Azurite) into the drone
+/// grains; against raw grain calls per second from the gateway's cluster client in the same run,
+/// and for Azure Queue also raw queue sends of the same messages.
 /// </summary>
 public static class TelemetryScenario
 {
-    public static async Task<ScenarioRun> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    /// <summary>The names of the streams the scenario runs over, as <c>--telemetry-streams</c> takes them.</summary>
+    public static readonly IReadOnlyDictionary<string, TelemetryStreamProvider> Streams = new Dictionary<string, TelemetryStreamProvider>
     {
-        Console.WriteLine("telemetry: starting Azurite, silo and gateway");
-        await using var system = await BenchSystem.StartAsync(memoryGrainStorage: false, cancellationToken);
+        ["memory"] = TelemetryStreamProvider.Memory,
+        ["azure-queue"] = TelemetryStreamProvider.AzureQueue,
+    };
+
+    public static async Task<ScenarioRun> RunAsync(BenchOptions options, string streams, CancellationToken cancellationToken)
+    {
+        var provider = Streams[streams];
+        var label = streams + "-streams";
+        Console.WriteLine($"telemetry ({label}): starting Azurite, silo and gateway");
+        await using var system = await BenchSystem.StartAsync(memoryGrainStorage: false, cancellationToken, provider);
 
         // Started after the silo: a listener is told of instruments published before it started too.
         using var processed = new FixCounter(system.SiloMeters);
@@ -30,13 +42,19 @@ public static class TelemetryScenario
         var drones = await Fleet.RegisterDronesAsync(operatorClient, area, "tlm", options.TelemetryDrones, options.Concurrency, cancellationToken);
 
         var (c, w, d) = (options.Concurrency, options.Warmup, options.Duration);
-        Console.WriteLine("telemetry: ceiling");
+        Console.WriteLine($"telemetry ({label}): ceilings");
         var grains = system.ClusterClient;
         var grainCalls = await ClosedLoop.RunAsync("ceiling-grain-call", "grain call", c, w, d, async (_, _) =>
         {
-            await grains.GetGrain<IDroneGrain>(drones[Random.Shared.Next(drones.Count)]).GetAvailabilityAsync();
+            await grains.Reference<IDroneGrain>(drones[Random.Shared.Next(drones.Count)]).GetAvailabilityAsync();
             return Outcome.Ok;
         });
+
+        // A request's fixes travel as this many stream items, each a queue message of its own.
+        var itemsPerRequest = (options.TelemetryBatch + TelemetryStreams.MaxFixesPerItem - 1) / TelemetryStreams.MaxFixesPerItem;
+        var queueMessages = provider == TelemetryStreamProvider.AzureQueue
+            ? await QueueMessageCeiling.RunAsync(system, drones[0], Math.Min(options.TelemetryBatch, TelemetryStreams.MaxFixesPerItem), c, w, d, cancellationToken)
+            : ((Measurement Messages, int MessageBytes)?)null;
 
         // Each worker owns a slice of the drones and posts their fixes in order, so no fix is
         // overtaken by a newer one of the same drone (the grain would rightly ignore it). A
@@ -46,7 +64,9 @@ public static class TelemetryScenario
         var pacer = options.TelemetryRate > 0 ? new Pacer((double)options.TelemetryRate / slices[0].BatchSize) : null;
         long sent = 0;
 
-        Console.WriteLine($"telemetry: fixes ({workers} senders, {slices[0].BatchSize} fixes a batch, target {options.TelemetryRate}/s)");
+        Console.WriteLine($"telemetry ({label}): fixes ({workers} senders, {slices[0].BatchSize} fixes a batch, target {options.TelemetryRate}/s)");
+        // Requests to the telemetry queues from the load's start until the grains took everything in.
+        using var queueRequests = provider == TelemetryStreamProvider.AzureQueue ? new StorageRequestCounter(system.QueuePort) : null;
         var windowCounts = SampleWindowAsync(processed, w, d);
         var accepted = await ClosedLoop.RunAsync("telemetry-accepted", "fix", workers, w, d, async (worker, ct) =>
         {
@@ -63,10 +83,12 @@ public static class TelemetryScenario
         var (inWindow, allocatedBytes, cpu, gen0, gen2) = await windowCounts;
         var backlog = Interlocked.Read(ref sent) - processed.Total;
         var drain = await DrainAsync(processed, Interlocked.Read(ref sent));
+        var left = Math.Max(0, Interlocked.Read(ref sent) - processed.Total);
+        var (queueWrites, queueReads) = queueRequests is null ? (0, 0) : (queueRequests.Writes, queueRequests.Reads);
 
         var taken = new Measurement("telemetry-processed", "fix", inWindow, 0, 0, d.TotalSeconds,
             Math.Round(inWindow / d.TotalSeconds, 1), 0, 0, 0, 0);
-        return new ScenarioRun("memory-streams", [accepted, taken, grainCalls], new Dictionary<string, double>
+        var ratios = new Dictionary<string, double>
         {
             ["telemetry-accepted/ceiling-grain-call"] = IngestScenario.Ratio(accepted, grainCalls),
             ["telemetry-processed/ceiling-grain-call"] = IngestScenario.Ratio(taken, grainCalls),
@@ -74,11 +96,27 @@ public static class TelemetryScenario
             ["target-fixes-per-second"] = options.TelemetryRate,
             ["backlog-when-load-stopped"] = backlog,
             ["drain-seconds"] = Math.Round(drain.TotalSeconds, 2),
+            ["left-after-drain"] = left,
             ["allocated-bytes-per-fix"] = inWindow > 0 ? Math.Round((double)allocatedBytes / inWindow) : 0,
             ["cpu-microseconds-per-fix"] = inWindow > 0 ? Math.Round(cpu.TotalMicroseconds / inWindow, 1) : 0,
             ["gen0-collections-per-second"] = Math.Round(gen0 / d.TotalSeconds, 1),
             ["gen2-collections"] = gen2,
-        });
+        };
+        if (queueMessages is not { } queue)
+        {
+            return new ScenarioRun(label, [accepted, taken, grainCalls], ratios);
+        }
+
+        // Stream items a second against raw messages a second: how near the queue's own pace the stream runs.
+        var itemsPerSecond = accepted.PerSecond / options.TelemetryBatch * itemsPerRequest;
+        ratios["telemetry-items/ceiling-queue-message"] = queue.Messages.PerSecond > 0 ? Math.Round(itemsPerSecond / queue.Messages.PerSecond, 3) : 0;
+        ratios["queue-message-bytes"] = queue.MessageBytes;
+
+        // Per item put on the queue: its send and its delete, and the silo's reads, polls of empty queues included.
+        var items = Interlocked.Read(ref sent) / (double)options.TelemetryBatch * itemsPerRequest;
+        ratios["queue-writes-per-item"] = items > 0 ? Math.Round(queueWrites / items, 3) : 0;
+        ratios["queue-reads-per-item"] = items > 0 ? Math.Round(queueReads / items, 3) : 0;
+        return new ScenarioRun(label, [accepted, taken, grainCalls, queue.Messages], ratios);
     }
 
     /// <summary>
@@ -92,10 +130,10 @@ public static class TelemetryScenario
     {
         await Task.Delay(warmup);
         using var process = Process.GetCurrentProcess();
-        var (start, allocated, cpu, gen0, gen2) = (processed.Total, GC.GetTotalAllocatedBytes(), process.TotalProcessorTime, GC.CollectionCount(0), GC.CollectionCount(2));
+        var (start, allocated, cpu, gen0, gen2) = (processed.Total, GC.GetTotalAllocatedBytes(precise: true), process.TotalProcessorTime, GC.CollectionCount(0), GC.CollectionCount(2));
         await Task.Delay(duration);
         process.Refresh();
-        return (processed.Total - start, GC.GetTotalAllocatedBytes() - allocated, process.TotalProcessorTime - cpu, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
+        return (processed.Total - start, GC.GetTotalAllocatedBytes(precise: true) - allocated, process.TotalProcessorTime - cpu, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
     }
 
     /// <summary>How long after the load the grains took to take in everything accepted (at most 30 s).</summary>

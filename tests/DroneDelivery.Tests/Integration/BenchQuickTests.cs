@@ -31,6 +31,23 @@ public sealed class BenchQuickTests : IDisposable
     }
 
     [Fact]
+    public async Task A_quick_telemetry_run_over_Azure_queues_takes_in_every_fix_it_accepted_and_measures_the_queue_beside_it()
+    {
+        await BenchRunner.RunAsync(BenchOptions.Parse(["--quick", "--scenario", "telemetry", "--telemetry-streams", "azure-queue", "--out", _output]), CancellationToken.None);
+
+        var run = await AssertResultsAsync("telemetry", "telemetry-accepted");
+        Assert.Equal("azure-queue-streams", run["label"]!.GetValue<string>());
+        var measurements = run["measurements"]!.AsArray();
+        Assert.True(Measured(measurements, "telemetry-accepted")["operations"]!.GetValue<long>() > 0, "no fix was accepted");
+        Assert.True(Measured(measurements, "ceiling-queue-message")["operations"]!.GetValue<long>() > 0, "no raw queue message went through");
+        Assert.Equal(0, run["ratios"]!["left-after-drain"]!.GetValue<double>());
+        Assert.True(run["ratios"]!["queue-message-bytes"]!.GetValue<double>() > 0);
+
+        // The fixes went through the queues: every item sent to one and deleted from it again.
+        Assert.InRange(run["ratios"]!["queue-writes-per-item"]!.GetValue<double>(), 1.9, 2.1);
+    }
+
+    [Fact]
     public async Task A_quick_scale_run_keeps_state_in_memory_and_assigns_a_drone_to_every_request_at_each_fleet_size()
     {
         await BenchRunner.RunAsync(BenchOptions.Parse(["--quick", "--scenario", "scale", "--out", _output]), CancellationToken.None);
@@ -43,6 +60,9 @@ public sealed class BenchQuickTests : IDisposable
         Assert.All(run["measurements"]!.AsArray(), m => Assert.Equal(0, m!["errors"]!.GetValue<long>()));
         Assert.Equal(1, run["ratios"]!["scheduled-share-60"]!.GetValue<double>());
     }
+
+    private static JsonNode Measured(JsonArray measurements, string name) =>
+        Assert.Single(measurements, m => m!["name"]!.GetValue<string>() == name)!;
 
     /// <summary>The scenario's JSON and Markdown exist, with the machine, the measured figure, a ceiling, and nothing negative; returns its one run.</summary>
     private async Task<JsonNode> AssertResultsAsync(string scenario, string measured)
