@@ -14,7 +14,7 @@ namespace DroneDelivery.Bench.Scenarios;
 /// Scenario 2: drones posting their own fixes in batches to <c>POST /api/telemetry</c> at a target rate,
 /// through the telemetry stream (memory streams, or Azure Queue streams on Azurite) into the drone
 /// grains; against raw grain calls per second from the gateway's cluster client in the same run,
-/// and for Azure Queue also raw queue sends of the same messages.
+/// and for Azure Queue also raw queue messages of the same bytes, each sent and deleted.
 /// </summary>
 public static class TelemetryScenario
 {
