@@ -5,17 +5,24 @@ namespace DroneDelivery.Grains.Scheduling;
 
 /// <summary>
 /// A cell's available drones, bucketed by position on a fine grid, so a request plans only the
-/// drones near its pickup instead of ranking the whole cell. Buckets are visited nearest first by
-/// a distance no drone in them can beat; once that exceeds the best plan found, no later bucket
-/// holds a better one. The choice is the one <see cref="DroneRanking.Rank"/> puts first.
+/// drones near its pickup instead of ranking the whole cell. Rows of buckets are opened outward
+/// from the pickup's latitude, and buckets are visited nearest first by a distance no drone in
+/// them can beat; once the nearest row or bucket left is farther than the best drone found, none
+/// beyond holds a better one. The choice is the one <see cref="DroneRanking.Rank"/> puts first.
+/// Not thread-safe: its one scheduler grain asks one request at a time.
 /// </summary>
 public sealed class AvailableDroneIndex
 {
     /// <summary>About 550 m north-south: a base's drones share a bucket or two, and a cell spans ~2,500.</summary>
     public const double BucketDegrees = 0.005;
 
-    private readonly Dictionary<(int Lat, int Lon), Dictionary<string, DroneAvailability>> _buckets = [];
+    // Row (latitude) to column (longitude) to the drones of that bucket; the rows' keys kept in order.
+    private readonly Dictionary<int, Dictionary<int, Dictionary<string, DroneAvailability>>> _rows = [];
+    private readonly List<int> _rowKeys = [];
     private readonly Dictionary<string, (int Lat, int Lon)> _bucketOf = new(StringComparer.Ordinal);
+
+    // Reused by every request, so a choice allocates nothing but its result.
+    private readonly PriorityQueue<Dictionary<string, DroneAvailability>, double> _nearestFirst = new();
 
     public int Count => _bucketOf.Count;
 
@@ -29,10 +36,17 @@ public sealed class AvailableDroneIndex
         }
 
         var key = BucketOf(drone.Position);
-        if (!_buckets.TryGetValue(key, out var bucket))
+        if (!_rows.TryGetValue(key.Lat, out var row))
+        {
+            row = [];
+            _rows[key.Lat] = row;
+            _rowKeys.Insert(~_rowKeys.BinarySearch(key.Lat), key.Lat);
+        }
+
+        if (!row.TryGetValue(key.Lon, out var bucket))
         {
             bucket = new Dictionary<string, DroneAvailability>(StringComparer.Ordinal);
-            _buckets[key] = bucket;
+            row[key.Lon] = bucket;
         }
 
         bucket[drone.DroneId] = drone;
@@ -41,56 +55,94 @@ public sealed class AvailableDroneIndex
 
     public void Remove(string droneId)
     {
-        if (_bucketOf.Remove(droneId, out var key) && _buckets.TryGetValue(key, out var bucket)
-            && bucket.Remove(droneId) && bucket.Count == 0)
+        if (!_bucketOf.Remove(droneId, out var key) || !_rows.TryGetValue(key.Lat, out var row)
+            || !row.TryGetValue(key.Lon, out var bucket) || !bucket.Remove(droneId) || bucket.Count > 0)
         {
-            _buckets.Remove(key);
+            return;
+        }
+
+        row.Remove(key.Lon);
+        if (row.Count == 0)
+        {
+            _rows.Remove(key.Lat);
+            _rowKeys.RemoveAt(_rowKeys.BinarySearch(key.Lat));
         }
     }
 
     /// <summary>The available drone <see cref="DroneRanking.Rule"/> puts first for the request, with its plan; null if none can fly it.</summary>
     public DroneRanking.Candidate? FindBest(ScheduleRequest request, DateTimeOffset now, TimeSpan pickupDwell)
     {
-        var pickupLat = ToRadians(request.Pickup.Lat);
-        var cosPickupLat = Math.Cos(pickupLat);
-        var nearestFirst = new PriorityQueue<Dictionary<string, DroneAvailability>, double>(
-            _buckets.Select(b => (b.Value, NearestKm(b.Key, request.Pickup.Lon, pickupLat, cosPickupLat))));
-        var toDropoffKm = GeoMath.DistanceKm(request.Pickup, request.Dropoff);
-        DroneRanking.Candidate? best = null;
-        while (nearestFirst.TryDequeue(out var bucket, out var nearestKm))
+        var pickup = request.Pickup;
+        var pickupLatRadians = ToRadians(pickup.Lat);
+        var cosPickupLat = Math.Cos(pickupLatRadians);
+        var toDropoffKm = GeoMath.DistanceKm(pickup, request.Dropoff);
+
+        // Two cursors over the rows: northward from the pickup's row, southward below it.
+        var north = _rowKeys.BinarySearch((int)Math.Floor(pickup.Lat / BucketDegrees));
+        north = north < 0 ? ~north : north;
+        var south = north - 1;
+
+        DroneAvailability? best = null;
+        double bestToPickupKm = 0, bestTotalKm = 0;
+        _nearestFirst.Clear();
+        while (true)
         {
-            if (best is not null && nearestKm > best.Plan.ToPickupKm)
+            var northKm = north < _rowKeys.Count ? RowKm(_rowKeys[north], pickup.Lat) : double.PositiveInfinity;
+            var southKm = south >= 0 ? RowKm(_rowKeys[south], pickup.Lat) : double.PositiveInfinity;
+            var rowKm = Math.Min(northKm, southKm);
+            var bucketKm = _nearestFirst.TryPeek(out _, out var nearestKm) ? nearestKm : double.PositiveInfinity;
+            var nextKm = Math.Min(rowKm, bucketKm);
+            if (double.IsPositiveInfinity(nextKm) || (best is not null && nextKm > bestToPickupKm))
             {
                 break;
             }
 
-            foreach (var drone in bucket.Values)
+            if (rowKm <= bucketKm)
+            {
+                // A row not yet opened may hold a bucket nearer than any queued: open the nearer row first.
+                var rowKey = northKm <= southKm ? _rowKeys[north++] : _rowKeys[south--];
+                foreach (var (lon, bucket) in _rows[rowKey])
+                {
+                    _nearestFirst.Enqueue(bucket, NearestKm((rowKey, lon), pickup.Lon, pickupLatRadians, cosPickupLat));
+                }
+
+                continue;
+            }
+
+            foreach (var drone in _nearestFirst.Dequeue().Values)
             {
                 // Nearer to the pickup comes first: a drone farther than the best so far is not
                 // planned. Its latitude alone often says so, without the trigonometry.
-                if (best is not null && LatitudeKm(drone.Position.Lat, request.Pickup.Lat) > best.Plan.ToPickupKm)
+                if (best is not null && LatitudeKm(drone.Position.Lat, pickup.Lat) > bestToPickupKm)
                 {
                     continue;
                 }
 
-                var toPickupKm = GeoMath.DistanceKm(drone.Position, request.Pickup);
-                if (best is not null && toPickupKm > best.Plan.ToPickupKm)
+                var toPickupKm = GeoMath.DistanceKm(drone.Position, pickup);
+                if (best is not null && toPickupKm > bestToPickupKm)
                 {
                     continue;
                 }
 
-                if (TripPlanner.TryPlan(drone, request, toPickupKm, toDropoffKm, now, pickupDwell) is { } plan)
+                // Compared by the rule's own figures; only the chosen drone's plan is built.
+                if (TripPlanner.CanFly(drone, request, toPickupKm, toDropoffKm, out var totalKm)
+                    && (best is null || DroneRanking.Compare(toPickupKm, totalKm, drone.DroneId, bestToPickupKm, bestTotalKm, best.DroneId) < 0))
                 {
-                    var candidate = new DroneRanking.Candidate(drone, plan);
-                    if (DroneRanking.Compare(candidate, best) < 0)
-                    {
-                        best = candidate;
-                    }
+                    (best, bestToPickupKm, bestTotalKm) = (drone, toPickupKm, totalKm);
                 }
             }
         }
 
-        return best;
+        _nearestFirst.Clear();
+        return best is null ? null : new DroneRanking.Candidate(best, TripPlanner.TryPlan(best, request, bestToPickupKm, toDropoffKm, now, pickupDwell)!);
+    }
+
+    /// <summary>A distance no point of the row of buckets is nearer than: its nearest latitude's, by <see cref="LatitudeKm"/>.</summary>
+    private static double RowKm(int row, double pickupLat)
+    {
+        var south = row * BucketDegrees;
+        var north = south + BucketDegrees;
+        return pickupLat < south ? LatitudeKm(south, pickupLat) : pickupLat > north ? LatitudeKm(north, pickupLat) : 0;
     }
 
     /// <summary>

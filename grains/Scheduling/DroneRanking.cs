@@ -31,13 +31,19 @@ public static class DroneRanking
             return a is null ? (b is null ? 0 : 1) : -1;
         }
 
-        var byPickup = a.Plan.ToPickupKm.CompareTo(b.Plan.ToPickupKm);
+        return Compare(a.Plan.ToPickupKm, a.Plan.TotalKm, a.Drone.DroneId, b.Plan.ToPickupKm, b.Plan.TotalKm, b.Drone.DroneId);
+    }
+
+    /// <summary>The same rule on the figures it reads, for comparing drones before their plans are built.</summary>
+    public static int Compare(double aToPickupKm, double aTotalKm, string aDroneId, double bToPickupKm, double bTotalKm, string bDroneId)
+    {
+        var byPickup = aToPickupKm.CompareTo(bToPickupKm);
         if (byPickup != 0)
         {
             return byPickup;
         }
 
-        var byTrip = a.Plan.TotalKm.CompareTo(b.Plan.TotalKm);
-        return byTrip != 0 ? byTrip : string.CompareOrdinal(a.Drone.DroneId, b.Drone.DroneId);
+        var byTrip = aTotalKm.CompareTo(bTotalKm);
+        return byTrip != 0 ? byTrip : string.CompareOrdinal(aDroneId, bDroneId);
     }
 }

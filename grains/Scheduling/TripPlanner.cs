@@ -23,20 +23,12 @@ public static class TripPlanner
     public static Plan? TryPlan(
         DroneAvailability drone, ScheduleRequest request, double toPickupKm, double toDropoffKm, DateTimeOffset now, TimeSpan pickupDwell)
     {
+        if (!CanFly(drone, request, toPickupKm, toDropoffKm, out var total))
+        {
+            return null;
+        }
+
         var spec = drone.Spec;
-        if (request.WeightKg > spec.MaxPayloadKg || spec.CruiseSpeedMps <= 0)
-        {
-            return null;
-        }
-
-        var toHome = GeoMath.DistanceKm(request.Dropoff, spec.HomeBase);
-        var total = toPickupKm + toDropoffKm + toHome;
-        var reachKm = spec.RangeKm * Math.Clamp(drone.BatteryPct, 0, 100) / 100;
-        if (total > reachKm)
-        {
-            return null;
-        }
-
         var pickupEta = now + FlightTime(toPickupKm, spec.CruiseSpeedMps);
         if (request.PickupTime is { } wanted && wanted > pickupEta)
         {
@@ -46,6 +38,24 @@ public static class TripPlanner
 
         var deliveryEta = pickupEta + pickupDwell + FlightTime(toDropoffKm, spec.CruiseSpeedMps);
         return new Plan(toPickupKm, total, pickupEta, deliveryEta);
+    }
+
+    /// <summary>
+    /// Whether the drone can lift the package and fly out to the pickup, on to the drop-off and
+    /// back home on its battery, and the whole trip's length: what <see cref="TryPlan(DroneAvailability, ScheduleRequest, double, double, DateTimeOffset, TimeSpan)"/>
+    /// decides, without building a plan, for comparing many drones.
+    /// </summary>
+    public static bool CanFly(DroneAvailability drone, ScheduleRequest request, double toPickupKm, double toDropoffKm, out double totalKm)
+    {
+        var spec = drone.Spec;
+        if (request.WeightKg > spec.MaxPayloadKg || spec.CruiseSpeedMps <= 0)
+        {
+            totalKm = 0;
+            return false;
+        }
+
+        totalKm = toPickupKm + toDropoffKm + GeoMath.DistanceKm(request.Dropoff, spec.HomeBase);
+        return totalKm <= spec.RangeKm * Math.Clamp(drone.BatteryPct, 0, 100) / 100;
     }
 
     /// <summary>
