@@ -133,7 +133,6 @@ public sealed class AvailableDroneIndex
             }
         }
 
-        _nearestFirst.Clear();
         return best is null ? null : new DroneRanking.Candidate(best, TripPlanner.TryPlan(best, request, bestToPickupKm, toDropoffKm, now, pickupDwell)!);
     }
 

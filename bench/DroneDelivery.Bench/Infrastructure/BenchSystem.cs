@@ -5,6 +5,7 @@ using DroneDelivery.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Orleans.Providers;
 
@@ -54,6 +55,10 @@ public sealed class BenchSystem : IAsyncDisposable
 
     /// <summary>The gateway's services, for what a ceiling must do exactly as the gateway does.</summary>
     public IServiceProvider GatewayServices => _gateway!.Services;
+
+    /// <summary>The telemetry streams' settings, as the gateway read them (the silo reads the same).</summary>
+    public TelemetryStreamSettings TelemetrySettings =>
+        _gateway!.Services.GetRequiredService<IConfiguration>().GetSection(TelemetryStreamSettings.SectionName).Get<TelemetryStreamSettings>() ?? new();
 
     /// <summary>How the gateway feeds tracking connections, as it was configured (the most position messages a connection gets per second).</summary>
     public TrackingPushOptions TrackingPush => _gateway!.Services.GetRequiredService<IOptions<TrackingPushOptions>>().Value;

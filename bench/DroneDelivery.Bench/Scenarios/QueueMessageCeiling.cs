@@ -3,8 +3,6 @@ using DroneDelivery.Bench.Infrastructure;
 using DroneDelivery.Bench.Load;
 using DroneDelivery.GrainInterfaces.Model;
 using DroneDelivery.GrainInterfaces.Streams;
-using DroneDelivery.ServiceDefaults.Streaming;
-using Microsoft.Extensions.Configuration;
 using Orleans.Streams;
 
 namespace DroneDelivery.Bench.Scenarios;
@@ -24,10 +22,8 @@ public static class QueueMessageCeiling
         BenchSystem system, string droneId, int fixesPerItem, int concurrency, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
     {
         var message = TelemetryMessage(system.GatewayServices, droneId, fixesPerItem);
-        var partitions = system.GatewayServices.GetRequiredService<IConfiguration>().GetSection(TelemetryStreamSettings.SectionName).Get<TelemetryStreamSettings>()?.Partitions
-            ?? new TelemetryStreamSettings().Partitions;
         var service = new QueueServiceClient(system.StorageConnectionString);
-        var queues = Enumerable.Range(0, partitions).Select(i => service.GetQueueClient($"bench-queue-sends-{i}")).ToArray();
+        var queues = Enumerable.Range(0, system.TelemetrySettings.Partitions).Select(i => service.GetQueueClient($"bench-queue-messages-{i}")).ToArray();
         foreach (var queue in queues)
         {
             await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);

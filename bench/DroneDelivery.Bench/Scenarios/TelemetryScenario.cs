@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Azure.Storage.Queues;
 using DroneDelivery.Bench.Infrastructure;
 using DroneDelivery.Bench.Load;
 using DroneDelivery.Bench.Reporting;
@@ -84,7 +85,15 @@ public static class TelemetryScenario
         var backlog = Interlocked.Read(ref sent) - processed.Total;
         var drain = await DrainAsync(processed, Interlocked.Read(ref sent));
         var left = Math.Max(0, Interlocked.Read(ref sent) - processed.Total);
-        var (queueWrites, queueReads) = queueRequests is null ? (0, 0) : (queueRequests.Writes, queueRequests.Reads);
+        var (queueWrites, queueReads) = (0L, 0L);
+        if (queueRequests is not null)
+        {
+            // The reads until the grains took everything in; the writes once the silo has also
+            // deleted every message it read, which it does after handing them over.
+            queueReads = queueRequests.Reads;
+            await WaitForEmptyQueuesAsync(system);
+            queueWrites = queueRequests.Writes;
+        }
 
         var taken = new Measurement("telemetry-processed", "fix", inWindow, 0, 0, d.TotalSeconds,
             Math.Round(inWindow / d.TotalSeconds, 1), 0, 0, 0, 0);
@@ -134,6 +143,24 @@ public static class TelemetryScenario
         await Task.Delay(duration);
         process.Refresh();
         return (processed.Total - start, GC.GetTotalAllocatedBytes(precise: true) - allocated, process.TotalProcessorTime - cpu, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
+    }
+
+    /// <summary>Waits, at most 30 s, until the telemetry queues hold no message, read or not.</summary>
+    private static async Task WaitForEmptyQueuesAsync(BenchSystem system)
+    {
+        var service = new QueueServiceClient(system.StorageConnectionString);
+        var queues = system.TelemetrySettings.AzureQueueNames().Select(service.GetQueueClient).ToArray();
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            var properties = await Task.WhenAll(queues.Select(queue => queue.GetPropertiesAsync()));
+            if (properties.All(p => p.Value.ApproximateMessagesCount == 0))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>How long after the load the grains took to take in everything accepted (at most 30 s).</summary>
