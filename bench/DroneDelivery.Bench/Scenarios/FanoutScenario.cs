@@ -51,6 +51,10 @@ public static class FanoutScenario
         using var sendLag = new LagListener(system.GatewayMeters, "dronedelivery.push.position_lag", fixToSend);
         using var streamCache = new StreamCacheProbe(system.SiloMeters);
 
+        // What the gateway did with the positions: updates taken from the grains, messages handed to connections.
+        using var updatesReceived = new HostCounter(system.GatewayMeters, "dronedelivery.push.updates_received");
+        using var positionsSent = new HostCounter(system.GatewayMeters, "dronedelivery.push.messages_sent", ("kind", "position"));
+
         Console.WriteLine($"fanout: connecting {options.Watchers} watchers to {deliveries.Count} deliveries");
         var watchers = new ConcurrentBag<TrackingWatcher>();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = cancellationToken };
@@ -72,12 +76,18 @@ public static class FanoutScenario
             positions.Open(w, d);
             fixToDrone.Open(w, d);
             fixToSend.Open(w, d);
+            var gatewayCounts = CountWindowAsync(updatesReceived, positionsSent, w, d);
             var posted = await ClosedLoop.RunAsync("fanout-fixes-posted", "fix", 1, w, d, (_, ct) => PostFixesAsync(ct),
                 new Pacer(options.FixHz).WaitTurnAsync, operationsPerCall: deliveries.Count);
             var fanout = positions.Measure("fanout-position", "message", d);
             var toDrone = fixToDrone.Measure("fanout-fix-to-drone", "fix", d);
             var toSend = fixToSend.Measure("fanout-fix-to-send", "message", d);
             var (cachedMessages, cachedBytes) = streamCache.Read();
+            var (received, sent) = await gatewayCounts;
+
+            // Each update of a watched delivery is owed to each of its watchers; what the pump did not send, it coalesced.
+            var watchersPerDelivery = (double)connected.Length / Math.Min(connected.Length, deliveries.Count);
+            var coalesced = Math.Max(0, (received * watchersPerDelivery) - sent);
 
             Console.WriteLine("fanout: ceiling, a hub broadcast to every watcher");
             await PrimeAsync(connected, ct => BroadcastAsync(anonymous, ct), cancellationToken);
@@ -99,6 +109,9 @@ public static class FanoutScenario
                 ["drones"] = deliveries.Count,
                 ["stream-cache-messages-at-end"] = cachedMessages,
                 ["stream-cache-megabytes-at-end"] = Math.Round(cachedBytes / 1048576.0, 1),
+                ["gateway-updates-received-per-second"] = Math.Round(received / d.TotalSeconds, 1),
+                ["gateway-positions-sent-per-second"] = Math.Round(sent / d.TotalSeconds, 1),
+                ["coalesced-per-second"] = Math.Round(coalesced / d.TotalSeconds, 1),
             });
         }
         finally
@@ -106,6 +119,15 @@ public static class FanoutScenario
             Console.WriteLine($"fanout: closing {watchers.Count} watchers");
             await Parallel.ForEachAsync(watchers, new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism }, (watcher, _) => watcher.DisposeAsync());
         }
+    }
+
+    /// <summary>The two gateway counters' growth over the measured window (after the warm-up, for the duration).</summary>
+    private static async Task<(long Received, long Sent)> CountWindowAsync(HostCounter received, HostCounter sent, TimeSpan warmup, TimeSpan duration)
+    {
+        await Task.Delay(warmup);
+        var (received0, sent0) = (received.Total, sent.Total);
+        await Task.Delay(duration);
+        return (received.Total - received0, sent.Total - sent0);
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using DroneDelivery.Bench.Load;
-using DroneDelivery.ServiceDefaults.Observability;
 
 namespace DroneDelivery.Bench.Scenarios;
 
@@ -11,14 +10,13 @@ namespace DroneDelivery.Bench.Scenarios;
 /// </summary>
 public sealed class LagListener : IDisposable
 {
-
     private readonly MeterListener _listener = new();
 
     public LagListener(IMeterFactory host, string instrumentName, ArrivalWindow window)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == ObservabilityExtensions.DroneDeliveryMeter && instrument.Name == instrumentName && ReferenceEquals(instrument.Meter.Scope, host))
+            if (HostInstrument.Is(instrument, host, instrumentName))
             {
                 listener.EnableMeasurementEvents(instrument);
             }

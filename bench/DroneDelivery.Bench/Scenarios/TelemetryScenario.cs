@@ -34,7 +34,7 @@ public static class TelemetryScenario
         await using var system = await BenchSystem.StartAsync(memoryGrainStorage: false, cancellationToken, provider);
 
         // Started after the silo: a listener is told of instruments published before it started too.
-        using var processed = new FixCounter(system.SiloMeters);
+        using var processed = new HostCounter(system.SiloMeters, "dronedelivery.telemetry.fixes");
         using var operatorClient = system.CreateClient(BenchSystem.OperatorKey);
         using var droneClient = system.CreateClient(BenchSystem.DroneKey);
 
@@ -135,7 +135,7 @@ public static class TelemetryScenario
     /// JSON; they are compared between runs, not read as the silo's cost alone. Per fix, they move
     /// far less from run to run than the rate does on a shared machine.
     /// </summary>
-    private static async Task<(long Fixes, long AllocatedBytes, TimeSpan Cpu, int Gen0, int Gen2)> SampleWindowAsync(FixCounter processed, TimeSpan warmup, TimeSpan duration)
+    private static async Task<(long Fixes, long AllocatedBytes, TimeSpan Cpu, int Gen0, int Gen2)> SampleWindowAsync(HostCounter processed, TimeSpan warmup, TimeSpan duration)
     {
         await Task.Delay(warmup);
         using var process = Process.GetCurrentProcess();
@@ -164,7 +164,7 @@ public static class TelemetryScenario
     }
 
     /// <summary>How long after the load the grains took to take in everything accepted (at most 30 s).</summary>
-    private static async Task<TimeSpan> DrainAsync(FixCounter processed, long sent)
+    private static async Task<TimeSpan> DrainAsync(HostCounter processed, long sent)
     {
         var clock = Stopwatch.StartNew();
         while (processed.Total < sent && clock.Elapsed < TimeSpan.FromSeconds(30))

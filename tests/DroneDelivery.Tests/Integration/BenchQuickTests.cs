@@ -28,6 +28,10 @@ public sealed class BenchQuickTests : IDisposable
         // the run waits for the first fixes to reach every watcher before it measures.
         var run = await AssertResultsAsync("fanout", "fanout-position");
         Assert.Equal(run["ratios"]!["watchers"]!.GetValue<double>(), run["ratios"]!["watchers-reached-by-the-first-fixes"]!.GetValue<double>());
+
+        // The gateway's own counters were read: it took updates from the grains and sent positions on.
+        Assert.True(run["ratios"]!["gateway-updates-received-per-second"]!.GetValue<double>() > 0, "the gateway received no update");
+        Assert.True(run["ratios"]!["gateway-positions-sent-per-second"]!.GetValue<double>() > 0, "the gateway sent no position");
     }
 
     [Fact]
