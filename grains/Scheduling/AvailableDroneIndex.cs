@@ -73,8 +73,7 @@ public sealed class AvailableDroneIndex
     public DroneRanking.Candidate? FindBest(ScheduleRequest request, DateTimeOffset now, TimeSpan pickupDwell)
     {
         var pickup = request.Pickup;
-        var pickupLatRadians = ToRadians(pickup.Lat);
-        var cosPickupLat = Math.Cos(pickupLatRadians);
+        var cosPickupLat = Math.Cos(ToRadians(pickup.Lat));
         var toDropoffKm = GeoMath.DistanceKm(pickup, request.Dropoff);
 
         // Two cursors over the rows: northward from the pickup's row, southward below it.
@@ -103,7 +102,7 @@ public sealed class AvailableDroneIndex
                 var rowKey = northKm <= southKm ? _rowKeys[north++] : _rowKeys[south--];
                 foreach (var (lon, bucket) in _rows[rowKey])
                 {
-                    _nearestFirst.Enqueue(bucket, NearestKm((rowKey, lon), pickup.Lon, pickupLatRadians, cosPickupLat));
+                    _nearestFirst.Enqueue(bucket, NearestKm((rowKey, lon), pickup, cosPickupLat));
                 }
 
                 continue;
@@ -162,13 +161,13 @@ public sealed class AvailableDroneIndex
     /// each of its terms is at least its value at the bucket's nearest latitude, nearest longitude and
     /// the cosine of its farthest-from-equator edge. Shaved by a rounding margin so a drone on the edge is never skipped.
     /// </summary>
-    private static double NearestKm((int Lat, int Lon) bucket, double pickupLon, double pickupLatRadians, double cosPickupLat)
+    private static double NearestKm((int Lat, int Lon) bucket, Location pickup, double cosPickupLat)
     {
         var south = bucket.Lat * BucketDegrees;
         var north = south + BucketDegrees;
         var west = bucket.Lon * BucketDegrees;
         var east = west + BucketDegrees;
-        var pickupLat = pickupLatRadians * 180 / Math.PI;
+        var (pickupLat, pickupLon) = (pickup.Lat, pickup.Lon);
 
         var dLat = pickupLat < south ? south - pickupLat : pickupLat > north ? pickupLat - north : 0;
         var dLon = pickupLon >= west && pickupLon <= east ? 0 : Math.Min(AroundDegrees(pickupLon - west), AroundDegrees(pickupLon - east));
