@@ -1,4 +1,11 @@
 using DroneDelivery.Bench;
+using DroneDelivery.Bench.Scenarios;
+
+// The fan-out's watchers run in a process of their own: the bench itself, started this way.
+if (args is [WatcherHost.Command, var gateway])
+{
+    return await WatcherHost.RunAsync(new Uri(gateway), Console.In, Console.OpenStandardOutput());
+}
 
 try
 {

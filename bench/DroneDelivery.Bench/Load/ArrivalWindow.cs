@@ -5,7 +5,7 @@ namespace DroneDelivery.Bench.Load;
 /// <summary>
 /// Messages pushed to many clients, each stamped with when it was made: counts those that arrive
 /// inside the window (after the warm-up), with the latency from stamp to arrival. The senders and
-/// the clients share this process's clock, so the latency needs no clock sync.
+/// the clients share this machine's clock, so the latency needs no clock sync.
 /// </summary>
 public sealed class ArrivalWindow
 {

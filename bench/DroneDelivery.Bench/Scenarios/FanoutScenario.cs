@@ -18,7 +18,6 @@ namespace DroneDelivery.Bench.Scenarios;
 /// </summary>
 public static class FanoutScenario
 {
-    private const int ConnectParallelism = 64;
     private const int MaxFixesPerRequest = 1000;
     private static readonly TimeSpan PrimeTimeout = TimeSpan.FromSeconds(60);
 
@@ -41,8 +40,7 @@ public static class FanoutScenario
         // first phase never counts in the second.
         var positions = new ArrivalWindow();
         var broadcasts = new ArrivalWindow();
-        void OnPosition(TrackingPositionMessage message, DateTimeOffset receivedAt) =>
-            (message.DeliveryId == BenchEndpoints.BroadcastDeliveryId ? broadcasts : positions).Record(message.At, receivedAt);
+        void OnArrival(WatcherArrival arrival) => (arrival.Broadcast ? broadcasts : positions).Record(arrival.StampedAt, arrival.ReceivedAt);
 
         // Where a position's time goes: the silo's and the gateway's own lag histograms, read in process.
         var fixToDrone = new ArrivalWindow();
@@ -55,70 +53,58 @@ public static class FanoutScenario
         using var updatesReceived = new HostCounter(system.GatewayMeters, "dronedelivery.push.updates_received");
         using var positionsSent = new HostCounter(system.GatewayMeters, "dronedelivery.push.messages_sent", ("kind", "position"));
 
-        Console.WriteLine($"fanout: connecting {options.Watchers} watchers to {deliveries.Count} deliveries");
-        var watchers = new ConcurrentBag<TrackingWatcher>();
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism, CancellationToken = cancellationToken };
-        try
+        Console.WriteLine($"fanout: connecting {options.Watchers} watchers to {deliveries.Count} deliveries, from a process of their own");
+        var watched = Enumerable.Range(0, options.Watchers).Select(i => deliveries[i % deliveries.Count]).ToList();
+        await using var connected = await WatcherProcess.StartAsync(system.GatewayAddress, watched, OnArrival, cancellationToken);
+        var (w, d) = (options.Warmup, options.Duration);
+        var speedMps = FixPath.StepMeters * options.FixHz;
+        var tick = -1L;
+        Task<Outcome> PostFixesAsync(CancellationToken ct) =>
+            PostFixesOfTickAsync(droneClient, deliveries, Interlocked.Increment(ref tick), speedMps, TimeSpan.FromSeconds(1 / options.FixHz), ct);
+
+        Console.WriteLine("fanout: first fixes, until every watcher has received one");
+        var primed = await PrimeAsync(connected, PostFixesAsync, cancellationToken);
+        Console.WriteLine($"fanout: positions ({options.FixHz} fixes/s from each of {deliveries.Count} drones, {connected.Count} watchers)");
+        positions.Open(w, d);
+        fixToDrone.Open(w, d);
+        fixToSend.Open(w, d);
+        var gatewayCounts = CountWindowAsync(updatesReceived, positionsSent, w, d);
+        var posted = await ClosedLoop.RunAsync("fanout-fixes-posted", "fix", 1, w, d, (_, ct) => PostFixesAsync(ct),
+            new Pacer(options.FixHz).WaitTurnAsync, operationsPerCall: deliveries.Count);
+        var fanout = positions.Measure("fanout-position", "message", d);
+        var toDrone = fixToDrone.Measure("fanout-fix-to-drone", "fix", d);
+        var toSend = fixToSend.Measure("fanout-fix-to-send", "message", d);
+        var (cachedMessages, cachedBytes) = streamCache.Read();
+        var (received, sent) = await gatewayCounts;
+
+        // Each update of a watched delivery is owed to each of its watchers; what the pump did not send, it coalesced.
+        var watchersPerDelivery = (double)connected.Count / Math.Min(connected.Count, deliveries.Count);
+        var coalesced = Math.Max(0, (received * watchersPerDelivery) - sent);
+
+        Console.WriteLine("fanout: ceiling, a hub broadcast to every watcher");
+        await PrimeAsync(connected, ct => BroadcastAsync(anonymous, ct), cancellationToken);
+        broadcasts.Open(w, d);
+        await ClosedLoop.RunAsync("broadcasts", "request", 1, w, d, (_, ct) => BroadcastAsync(anonymous, ct), new Pacer(options.FixHz).WaitTurnAsync);
+        var hubSend = broadcasts.Measure("ceiling-hub-send", "message", d);
+
+        // The gateway coalesces: a connection gets at most MaxMessagesPerSecond positions a second.
+        var expected = connected.Count * Math.Min(options.FixHz, system.TrackingPush.MaxMessagesPerSecond);
+        return new ScenarioRun(inMemory ? "memory-grain-state" : "azure-table-grain-state", [fanout, toDrone, toSend, posted, hubSend], new Dictionary<string, double>
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, options.Watchers), parallel, async (i, ct) =>
-                watchers.Add(await TrackingWatcher.ConnectAsync(system.GatewayAddress, deliveries[i % deliveries.Count], OnPosition, ct)));
-            TrackingWatcher[] connected = [.. watchers];
-
-            var (w, d) = (options.Warmup, options.Duration);
-            var speedMps = FixPath.StepMeters * options.FixHz;
-            var tick = -1L;
-            Task<Outcome> PostFixesAsync(CancellationToken ct) =>
-                PostFixesOfTickAsync(droneClient, deliveries, Interlocked.Increment(ref tick), speedMps, TimeSpan.FromSeconds(1 / options.FixHz), ct);
-
-            Console.WriteLine("fanout: first fixes, until every watcher has received one");
-            var primed = await PrimeAsync(connected, PostFixesAsync, cancellationToken);
-            Console.WriteLine($"fanout: positions ({options.FixHz} fixes/s from each of {deliveries.Count} drones, {connected.Length} watchers)");
-            positions.Open(w, d);
-            fixToDrone.Open(w, d);
-            fixToSend.Open(w, d);
-            var gatewayCounts = CountWindowAsync(updatesReceived, positionsSent, w, d);
-            var posted = await ClosedLoop.RunAsync("fanout-fixes-posted", "fix", 1, w, d, (_, ct) => PostFixesAsync(ct),
-                new Pacer(options.FixHz).WaitTurnAsync, operationsPerCall: deliveries.Count);
-            var fanout = positions.Measure("fanout-position", "message", d);
-            var toDrone = fixToDrone.Measure("fanout-fix-to-drone", "fix", d);
-            var toSend = fixToSend.Measure("fanout-fix-to-send", "message", d);
-            var (cachedMessages, cachedBytes) = streamCache.Read();
-            var (received, sent) = await gatewayCounts;
-
-            // Each update of a watched delivery is owed to each of its watchers; what the pump did not send, it coalesced.
-            var watchersPerDelivery = (double)connected.Length / Math.Min(connected.Length, deliveries.Count);
-            var coalesced = Math.Max(0, (received * watchersPerDelivery) - sent);
-
-            Console.WriteLine("fanout: ceiling, a hub broadcast to every watcher");
-            await PrimeAsync(connected, ct => BroadcastAsync(anonymous, ct), cancellationToken);
-            broadcasts.Open(w, d);
-            await ClosedLoop.RunAsync("broadcasts", "request", 1, w, d, (_, ct) => BroadcastAsync(anonymous, ct), new Pacer(options.FixHz).WaitTurnAsync);
-            var hubSend = broadcasts.Measure("ceiling-hub-send", "message", d);
-
-            // The gateway coalesces: a connection gets at most MaxMessagesPerSecond positions a second.
-            var expected = connected.Length * Math.Min(options.FixHz, system.TrackingPush.MaxMessagesPerSecond);
-            return new ScenarioRun(inMemory ? "memory-grain-state" : "azure-table-grain-state", [fanout, toDrone, toSend, posted, hubSend], new Dictionary<string, double>
-            {
-                ["fanout-position/ceiling-hub-send"] = IngestScenario.Ratio(fanout, hubSend),
-                ["fanout-p99/ceiling-p99"] = Math.Round(fanout.P99Ms / Math.Max(hubSend.P99Ms, 1e-9), 3),
-                ["fanout-position/expected"] = Math.Round(fanout.PerSecond / expected, 4),
-                ["ceiling-hub-send/expected"] = Math.Round(hubSend.PerSecond / (connected.Length * options.FixHz), 4),
-                ["expected-messages-per-second"] = expected,
-                ["watchers"] = connected.Length,
-                ["watchers-reached-by-the-first-fixes"] = primed,
-                ["drones"] = deliveries.Count,
-                ["stream-cache-messages-at-end"] = cachedMessages,
-                ["stream-cache-megabytes-at-end"] = Math.Round(cachedBytes / 1048576.0, 1),
-                ["gateway-updates-received-per-second"] = Math.Round(received / d.TotalSeconds, 1),
-                ["gateway-positions-sent-per-second"] = Math.Round(sent / d.TotalSeconds, 1),
-                ["coalesced-per-second"] = Math.Round(coalesced / d.TotalSeconds, 1),
-            });
-        }
-        finally
-        {
-            Console.WriteLine($"fanout: closing {watchers.Count} watchers");
-            await Parallel.ForEachAsync(watchers, new ParallelOptions { MaxDegreeOfParallelism = ConnectParallelism }, (watcher, _) => watcher.DisposeAsync());
-        }
+            ["fanout-position/ceiling-hub-send"] = IngestScenario.Ratio(fanout, hubSend),
+            ["fanout-p99/ceiling-p99"] = Math.Round(fanout.P99Ms / Math.Max(hubSend.P99Ms, 1e-9), 3),
+            ["fanout-position/expected"] = Math.Round(fanout.PerSecond / expected, 4),
+            ["ceiling-hub-send/expected"] = Math.Round(hubSend.PerSecond / (connected.Count * options.FixHz), 4),
+            ["expected-messages-per-second"] = expected,
+            ["watchers"] = connected.Count,
+            ["watchers-reached-by-the-first-fixes"] = primed,
+            ["drones"] = deliveries.Count,
+            ["stream-cache-messages-at-end"] = cachedMessages,
+            ["stream-cache-megabytes-at-end"] = Math.Round(cachedBytes / 1048576.0, 1),
+            ["gateway-updates-received-per-second"] = Math.Round(received / d.TotalSeconds, 1),
+            ["gateway-positions-sent-per-second"] = Math.Round(sent / d.TotalSeconds, 1),
+            ["coalesced-per-second"] = Math.Round(coalesced / d.TotalSeconds, 1),
+        });
     }
 
     /// <summary>The two gateway counters' growth over the measured window (after the warm-up, for the duration).</summary>
@@ -220,7 +206,7 @@ public static class FanoutScenario
     /// Sends once and waits, up to <see cref="PrimeTimeout"/>, until every watcher has received
     /// it, so the measured phase starts with the path warm; returns how many were reached.
     /// </summary>
-    private static async Task<int> PrimeAsync(TrackingWatcher[] watchers, Func<CancellationToken, Task<Outcome>> send, CancellationToken cancellationToken)
+    private static async Task<int> PrimeAsync(WatcherProcess watchers, Func<CancellationToken, Task<Outcome>> send, CancellationToken cancellationToken)
     {
         var sentAt = DateTimeOffset.UtcNow;
         if (await send(cancellationToken) == Outcome.Error)
@@ -230,14 +216,14 @@ public static class FanoutScenario
 
         var deadline = DateTimeOffset.UtcNow + PrimeTimeout;
         int reached;
-        while ((reached = watchers.Count(w => w.NewestStamp >= sentAt)) < watchers.Length && DateTimeOffset.UtcNow < deadline)
+        while ((reached = watchers.CountReachedSince(sentAt)) < watchers.Count && DateTimeOffset.UtcNow < deadline)
         {
             await Task.Delay(50, cancellationToken);
         }
 
-        if (reached < watchers.Length)
+        if (reached < watchers.Count)
         {
-            Console.WriteLine($"fanout: only {reached} of {watchers.Length} watchers were reached within {PrimeTimeout.TotalSeconds} s");
+            Console.WriteLine($"fanout: only {reached} of {watchers.Count} watchers were reached within {PrimeTimeout.TotalSeconds} s");
         }
 
         return reached;
