@@ -75,7 +75,7 @@ public static class FanoutScenario
         var toDrone = fixToDrone.Measure("fanout-fix-to-drone", "fix", d);
         var toSend = fixToSend.Measure("fanout-fix-to-send", "message", d);
         var (cachedMessages, cachedBytes) = streamCache.Read();
-        var (received, sent) = await gatewayCounts;
+        var (received, sent, spent) = await gatewayCounts;
 
         // Each update of a watched delivery is owed to each of its watchers; what the pump did not send, it coalesced.
         var watchersPerDelivery = (double)connected.Count / Math.Min(connected.Count, deliveries.Count);
@@ -89,7 +89,7 @@ public static class FanoutScenario
 
         // The gateway coalesces: a connection gets at most MaxMessagesPerSecond positions a second.
         var expected = connected.Count * Math.Min(options.FixHz, system.TrackingPush.MaxMessagesPerSecond);
-        return new ScenarioRun(inMemory ? "memory-grain-state" : "azure-table-grain-state", [fanout, toDrone, toSend, posted, hubSend], new Dictionary<string, double>
+        var ratios = new Dictionary<string, double>
         {
             ["fanout-position/ceiling-hub-send"] = IngestScenario.Ratio(fanout, hubSend),
             ["fanout-p99/ceiling-p99"] = Math.Round(fanout.P99Ms / Math.Max(hubSend.P99Ms, 1e-9), 3),
@@ -104,16 +104,24 @@ public static class FanoutScenario
             ["gateway-updates-received-per-second"] = Math.Round(received / d.TotalSeconds, 1),
             ["gateway-positions-sent-per-second"] = Math.Round(sent / d.TotalSeconds, 1),
             ["coalesced-per-second"] = Math.Round(coalesced / d.TotalSeconds, 1),
-        });
+            ["allocated-bytes-per-fix"] = toDrone.Operations > 0 ? Math.Round((double)spent.AllocatedBytes / toDrone.Operations) : 0,
+            ["cpu-microseconds-per-fix"] = toDrone.Operations > 0 ? Math.Round(spent.Cpu.TotalMicroseconds / toDrone.Operations, 1) : 0,
+        };
+        spent.AddCollectionRatios(ratios, d);
+        return new ScenarioRun(inMemory ? "memory-grain-state" : "azure-table-grain-state", [fanout, toDrone, toSend, posted, hubSend], ratios);
     }
 
-    /// <summary>The two gateway counters' growth over the measured window (after the warm-up, for the duration).</summary>
-    private static async Task<(long Received, long Sent)> CountWindowAsync(HostCounter received, HostCounter sent, TimeSpan warmup, TimeSpan duration)
+    /// <summary>
+    /// The two gateway counters' growth over the measured window (after the warm-up, for the
+    /// duration), and what the process spent meanwhile: the watchers are in their own process, so
+    /// that is the silo, the gateway and the fixes' senders.
+    /// </summary>
+    private static async Task<(long Received, long Sent, ProcessSample Spent)> CountWindowAsync(HostCounter received, HostCounter sent, TimeSpan warmup, TimeSpan duration)
     {
         await Task.Delay(warmup);
-        var (received0, sent0) = (received.Total, sent.Total);
+        var (received0, sent0, sample) = (received.Total, sent.Total, ProcessSample.Now());
         await Task.Delay(duration);
-        return (received.Total - received0, sent.Total - sent0);
+        return (received.Total - received0, sent.Total - sent0, ProcessSample.Since(sample));
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ public static class TelemetryScenario
             Interlocked.Add(ref sent, batch.Length);
             return Outcome.Ok;
         }, pacer is null ? null : pacer.WaitTurnAsync, operationsPerCall: slices[0].BatchSize);
-        var (inWindow, allocatedBytes, cpu, gen0, gen2) = await windowCounts;
+        var (inWindow, spent) = await windowCounts;
         var backlog = Interlocked.Read(ref sent) - processed.Total;
         var drain = await DrainAsync(processed, Interlocked.Read(ref sent));
         var left = Math.Max(0, Interlocked.Read(ref sent) - processed.Total);
@@ -106,11 +106,10 @@ public static class TelemetryScenario
             ["backlog-when-load-stopped"] = backlog,
             ["drain-seconds"] = Math.Round(drain.TotalSeconds, 2),
             ["left-after-drain"] = left,
-            ["allocated-bytes-per-fix"] = inWindow > 0 ? Math.Round((double)allocatedBytes / inWindow) : 0,
-            ["cpu-microseconds-per-fix"] = inWindow > 0 ? Math.Round(cpu.TotalMicroseconds / inWindow, 1) : 0,
-            ["gen0-collections-per-second"] = Math.Round(gen0 / d.TotalSeconds, 1),
-            ["gen2-collections"] = gen2,
+            ["allocated-bytes-per-fix"] = inWindow > 0 ? Math.Round((double)spent.AllocatedBytes / inWindow) : 0,
+            ["cpu-microseconds-per-fix"] = inWindow > 0 ? Math.Round(spent.Cpu.TotalMicroseconds / inWindow, 1) : 0,
         };
+        spent.AddCollectionRatios(ratios, d);
         if (queueMessages is not { } queue)
         {
             return new ScenarioRun(label, [accepted, taken, grainCalls], ratios);
@@ -130,19 +129,16 @@ public static class TelemetryScenario
 
     /// <summary>
     /// Fixes taken in during the measured window (the same window the senders are measured in),
-    /// with the bytes the whole process allocated, the CPU time it used and the collections it
-    /// made meanwhile. The process holds the senders too, so bytes and CPU include their HTTP and
-    /// JSON; they are compared between runs, not read as the silo's cost alone. Per fix, they move
-    /// far less from run to run than the rate does on a shared machine.
+    /// and what the process spent meanwhile. The process holds the senders too, so bytes and CPU
+    /// include their HTTP and JSON. Per fix, they move far less from run to run than the rate
+    /// does on a shared machine.
     /// </summary>
-    private static async Task<(long Fixes, long AllocatedBytes, TimeSpan Cpu, int Gen0, int Gen2)> SampleWindowAsync(HostCounter processed, TimeSpan warmup, TimeSpan duration)
+    private static async Task<(long Fixes, ProcessSample Spent)> SampleWindowAsync(HostCounter processed, TimeSpan warmup, TimeSpan duration)
     {
         await Task.Delay(warmup);
-        using var process = Process.GetCurrentProcess();
-        var (start, allocated, cpu, gen0, gen2) = (processed.Total, GC.GetTotalAllocatedBytes(precise: true), process.TotalProcessorTime, GC.CollectionCount(0), GC.CollectionCount(2));
+        var (start, sample) = (processed.Total, ProcessSample.Now());
         await Task.Delay(duration);
-        process.Refresh();
-        return (processed.Total - start, GC.GetTotalAllocatedBytes(precise: true) - allocated, process.TotalProcessorTime - cpu, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
+        return (processed.Total - start, ProcessSample.Since(sample));
     }
 
     /// <summary>Waits, at most 30 s, until the telemetry queues hold no message, read or not.</summary>

@@ -32,6 +32,11 @@ public sealed class BenchQuickTests : IDisposable
         // The gateway's own counters were read: it took updates from the grains and sent positions on.
         Assert.True(run["ratios"]!["gateway-updates-received-per-second"]!.GetValue<double>() > 0, "the gateway received no update");
         Assert.True(run["ratios"]!["gateway-positions-sent-per-second"]!.GetValue<double>() > 0, "the gateway sent no position");
+
+        // What the process spent was sampled over the window: the fixes cost it bytes and CPU.
+        Assert.True(run["ratios"]!["allocated-bytes-per-fix"]!.GetValue<double>() > 0, "no bytes allocated per fix");
+        Assert.True(run["ratios"]!["cpu-microseconds-per-fix"]!.GetValue<double>() > 0, "no CPU spent per fix");
+        Assert.InRange(run["ratios"]!["gc-pause-share"]!.GetValue<double>(), 0, 1);
     }
 
     [Fact]
