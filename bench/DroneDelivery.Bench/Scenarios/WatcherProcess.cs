@@ -159,5 +159,4 @@ public sealed class WatcherProcess : IAsyncDisposable
         var host = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", "..", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"));
         return File.Exists(host) ? host : "dotnet";
     }
-
 }

@@ -36,7 +36,6 @@ public sealed class BenchQuickTests : IDisposable
         // What the process spent was sampled over the window: the fixes cost it bytes and CPU.
         Assert.True(run["ratios"]!["allocated-bytes-per-fix"]!.GetValue<double>() > 0, "no bytes allocated per fix");
         Assert.True(run["ratios"]!["cpu-microseconds-per-fix"]!.GetValue<double>() > 0, "no CPU spent per fix");
-        Assert.InRange(run["ratios"]!["gc-pause-share"]!.GetValue<double>(), 0, 1);
     }
 
     [Fact]
